@@ -1,0 +1,3 @@
+from heroes_quiz.cli import main
+
+main()

@@ -1,0 +1,145 @@
+"""Forgiving answer matching and parsing of typed replies (pure, no I/O)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from heroes_quiz.models import Kind, Question, Reply, Verdict, format_number
+
+# Zero-width, bidi and other format characters a paste can smuggle in.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\x00]")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
+_TRUE = {"y", "yes", "t", "true", "1"}
+_FALSE = {"n", "no", "f", "false", "2"}
+MAX_INPUT = 1000
+
+
+def clean(text: str) -> str:
+    """Fold full-width forms, drop invisible characters and surrounding space."""
+    text = unicodedata.normalize("NFKC", text[:MAX_INPUT])
+    return _INVISIBLE.sub("", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Reduce text to lowercase unaccented words for comparison."""
+    text = clean(text).casefold().replace("&", " and ")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = _NOT_WORD.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
+    if len(words) > 1 and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def allowed_typos(answer: str) -> int:
+    """How many edits a typed answer of this normalized length may have."""
+    size = len(answer.replace(" ", ""))
+    if size <= 4 or any(c.isdigit() for c in answer):
+        return 0
+    if size <= 8:
+        return 1
+    return 2 if size <= 15 else 3
+
+
+def _forms(text: str) -> tuple[str, str]:
+    norm = normalize(text)
+    return norm, " ".join(sorted(norm.split()))
+
+
+def match_text(reply: str, candidates: Sequence[str]) -> Verdict:
+    """Judge a typed reply against the accepted answers, forgiving small typos."""
+    given, given_sorted = _forms(reply)
+    if not given:
+        return Verdict(correct=False, given=clean(reply))
+    for cand in candidates:
+        norm, norm_sorted = _forms(cand)
+        if given in (norm, norm_sorted) or given_sorted == norm_sorted:
+            return Verdict(correct=True, given=clean(reply))
+    for cand in candidates:
+        norm, norm_sorted = _forms(cand)
+        limit = allowed_typos(norm)
+        if limit and (
+            Levenshtein.distance(given, norm, score_cutoff=limit) <= limit
+            or Levenshtein.distance(given_sorted, norm_sorted, score_cutoff=limit) <= limit
+        ):
+            return Verdict(correct=True, forgiven=True, given=clean(reply))
+    return Verdict(correct=False, given=clean(reply))
+
+
+def parse_number(text: str) -> float | None:
+    """Read a finite number from a reply ("1,914", "44 million", "１９１４"); None if not one."""
+    words = clean(text).lower().replace(",", "").replace("_", "").split()
+    if not words or not _NUMBER.fullmatch(words[0]):
+        return None
+    if any(not w.isalpha() for w in words[1:]):
+        return None
+    value = float(words[0])
+    return value if math.isfinite(value) else None
+
+
+def parse_bool(text: str) -> bool | None:
+    """Read yes/no, true/false, y/n, t/f or 1/2; None if it is none of them."""
+    word = normalize(text)
+    if word in _TRUE:
+        return True
+    return False if word in _FALSE else None
+
+
+def parse_choice(text: str, options: Sequence[str]) -> int | None:
+    """Read an option by its number (1-based) or its text; None if unclear."""
+    raw = clean(text)
+    if raw.isdigit() and len(raw) < 4:
+        index = int(raw) - 1
+        return index if 0 <= index < len(options) else None
+    given = normalize(raw)
+    if not given:
+        return None
+    exact = [i for i, o in enumerate(options) if normalize(o) == given]
+    if len(exact) == 1:
+        return exact[0]
+    close = [i for i, o in enumerate(options) if match_text(raw, [o]).correct]
+    return close[0] if len(close) == 1 else None
+
+
+def judge(question: Question, reply: Reply, options: Sequence[str] = ()) -> Verdict:
+    """Decide whether a parsed reply answers the question."""
+    if question.kind is Kind.CHOICE:
+        assert isinstance(reply, int) and not isinstance(reply, bool)
+        pick = options[reply]
+        return Verdict(correct=pick == question.answer, given=pick)
+    if question.kind is Kind.TRUE_FALSE:
+        assert isinstance(reply, bool)
+        return Verdict(correct=reply is question.answer, given="True" if reply else "False")
+    if question.kind is Kind.NUMBER:
+        assert isinstance(reply, float | int) and not isinstance(reply, bool)
+        return _judge_number(question, float(reply))
+    return match_text(str(reply), (str(question.answer), *question.accept))
+
+
+def _judge_number(question: Question, value: float) -> Verdict:
+    miss = abs(value - float(question.answer))
+    tol = question.tolerance
+    given = format_number(value)
+    if miss <= tol:
+        return Verdict(correct=True, given=given)
+    if tol > 0 and miss <= 2 * tol:
+        return Verdict(correct=False, partial=True, given=given)
+    return Verdict(correct=False, given=given)
+
+
+def parse_reply(kind: Kind, text: str, options: Sequence[str]) -> Reply | None:
+    """Turn a typed line into a reply for this kind of question; None means ask again."""
+    if kind is Kind.CHOICE:
+        return parse_choice(text, options)
+    if kind is Kind.TRUE_FALSE:
+        return parse_bool(text)
+    if kind is Kind.NUMBER:
+        return parse_number(text)
+    cleaned = clean(text)
+    return cleaned if normalize(cleaned) else None

@@ -1,0 +1,105 @@
+"""Commands as plain functions: options in, frozen results out (no rendering)."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from heroes_quiz import bank as bank_mod
+from heroes_quiz import engine, paths
+from heroes_quiz.errors import StorageError
+from heroes_quiz.models import GameResult, SaveReport, ScoreRow
+from heroes_quiz.storage import Store
+
+DEFAULT_NAME = "Player"
+MAX_NAME = 24
+
+
+@dataclass(frozen=True, slots=True)
+class PlayOptions:
+    """Everything that shapes one game."""
+
+    difficulty: str = "easy"
+    categories: tuple[str, ...] = ()
+    count: int = 10
+    seed: int | None = None
+    name: str = DEFAULT_NAME
+    bank: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlayReport:
+    """A finished game with how saving went and the table it landed in."""
+
+    result: GameResult
+    save: SaveReport
+    table: tuple[ScoreRow, ...]
+    problem: str = ""
+
+
+def clean_name(raw: str | None) -> str:
+    """Trim a player's name, drop control characters, cap its length."""
+    text = "".join(c for c in (raw or "") if unicodedata.category(c)[0] != "C")
+    text = " ".join(text.split())[:MAX_NAME].strip()
+    return text or DEFAULT_NAME
+
+
+def store() -> Store:
+    """The score store at the configured location."""
+    return Store(paths.database())
+
+
+def load_bank(path: Path | None) -> bank_mod.Bank:
+    """Load and validate the bank to play from (raises BankError)."""
+    return bank_mod.load(path)
+
+
+def unknown_categories(bank: bank_mod.Bank, wanted: tuple[str, ...]) -> list[str]:
+    """Requested categories that no question in the bank has."""
+    known = {c.casefold() for c in bank.categories()}
+    return [c for c in wanted if c.casefold() not in known]
+
+
+def draw(bank: bank_mod.Bank, options: PlayOptions) -> tuple[engine.Selection, random.Random]:
+    """Draw the game's questions; the same seed gives the same game."""
+    rng = random.Random(options.seed)
+    selection = engine.select(bank.questions, rng, difficulty=options.difficulty,
+                              categories=options.categories, count=options.count)
+    return selection, rng
+
+
+def play(options: PlayOptions, prompter: engine.Prompter,
+         selection: engine.Selection, rng: random.Random) -> PlayReport:
+    """Play the drawn questions, then save once and fetch the table."""
+    result = engine.play(selection.questions, prompter, rng, name=clean_name(options.name),
+                         difficulty=options.difficulty, short_of=selection.short_of)
+    return record(result)
+
+
+def record(result: GameResult, mode: str = "play") -> PlayReport:
+    """Save a finished game; a storage problem is reported, never raised."""
+    scores = store()
+    try:
+        save = scores.save(result, mode)
+        table = tuple(scores.top(result.difficulty, mode=mode))
+    except StorageError as exc:
+        note = tuple(scores.warnings)
+        return PlayReport(result, SaveReport(saved=False, warnings=note), (), str(exc))
+    return PlayReport(result, save, table)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoresReport:
+    """Rows of the high-score table and any warnings from storage."""
+
+    rows: tuple[ScoreRow, ...]
+    warnings: tuple[str, ...]
+
+
+def scores(difficulty: str | None, limit: int, mode: str = "play") -> ScoresReport:
+    """Top scores per difficulty (raises StorageError)."""
+    scores_store = store()
+    rows = scores_store.top(difficulty, limit, mode)
+    return ScoresReport(tuple(rows), tuple(scores_store.warnings))

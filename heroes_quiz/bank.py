@@ -1,0 +1,168 @@
+"""Load, validate and export question banks (TOML, JSON export, Open Trivia DB)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from heroes_quiz import opentdb, schema
+from heroes_quiz.errors import BankError
+from heroes_quiz.models import Kind, Question
+
+MAX_BYTES = 256 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 50
+BUILTIN_LABEL = "built-in bank"
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """A validated set of questions and where they came from."""
+
+    questions: tuple[Question, ...]
+    origin: str
+
+    def categories(self) -> list[str]:
+        """Categories in first-seen order."""
+        return list(dict.fromkeys(q.category for q in self.questions))
+
+
+def builtin_dir() -> Path:
+    """The shipped `data/` folder: inside the wheel, or beside the package in a checkout."""
+    packaged = Path(str(resources.files("heroes_quiz"))) / "data"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "data"
+
+
+def load(path: Path | None = None) -> Bank:
+    """Load and validate a bank file or folder; the built-in bank when `path` is None."""
+    if path is None:
+        files = sorted(builtin_dir().glob("*.toml"))
+        return _build([_read(f, f.name) for f in files], BUILTIN_LABEL, builtin=True)
+    if path.is_dir():
+        files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json"))
+        return _build([_read(f, str(f)) for f in files], str(path))
+    return _build([_read(path, str(path))], str(path))
+
+
+def _read(path: Path, label: str) -> list[schema.Record]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise BankError(f"{label}: file is too big (over {MAX_BYTES // 2**20} MB)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BankError(f"{label}: cannot read the file ({exc.strerror or exc})") from None
+    return parse(raw, label)
+
+
+def parse(raw: bytes, label: str) -> list[schema.Record]:
+    """Decode bytes of any supported format into raw records; format found by content."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BankError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    is_json = text.lstrip()[:1] in ("{", "[")
+    items = _from_json(text, label) if is_json else _from_toml(text, label)
+    return [schema.Record(item, label, n) for n, item in enumerate(items, start=1)]
+
+
+def _from_toml(text: str, label: str) -> list[Any]:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise BankError(f"{label}: TOML syntax error: {exc}") from None
+    items = doc.get("question", [])
+    if not isinstance(items, list):
+        raise BankError(f"{label}: expected [[question]] tables")
+    return items
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        keys = [k for k, _ in pairs]
+        dupe = next(k for k in keys if keys.count(k) > 1)
+        raise ValueError(f"duplicate key {dupe!r}")
+    return found
+
+
+def _from_json(text: str, label: str) -> list[Any]:
+    try:
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise BankError(f"{label}: JSON syntax error at line {exc.lineno}, column {exc.colno}: "
+                        f"{exc.msg}") from None
+    except ValueError as exc:
+        raise BankError(f"{label}: JSON error: {exc}") from None
+    except RecursionError:
+        raise BankError(f"{label}: JSON is nested too deeply") from None
+    if isinstance(doc, dict) and "results" in doc:
+        return opentdb.to_records(doc, label)
+    if isinstance(doc, dict):
+        doc = doc.get("questions", doc.get("question"))
+    if not isinstance(doc, list) or not all(isinstance(item, dict) for item in doc):
+        raise BankError(f"{label}: expected a list of question objects")
+    return doc
+
+
+def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool = False) -> Bank:
+    records = [rec for recs in files for rec in recs]
+    problems = schema.Problems()
+    if not records:
+        raise BankError(f"{origin}: the bank has no questions")
+    schema.check_unique(records, problems)
+    questions = []
+    for rec in records:
+        question = schema.to_question(rec, problems)
+        if question is not None:
+            if builtin:
+                schema.check_spelling(question, rec, problems)
+            questions.append(question)
+    if problems.lines:
+        raise BankError(_summarise(problems.lines))
+    return Bank(tuple(questions), origin)
+
+
+def _summarise(lines: list[str]) -> str:
+    shown = lines[:MAX_PROBLEMS_SHOWN]
+    more = len(lines) - len(shown)
+    tail = [f"... and {more} more problem(s)"] if more else []
+    return "\n".join([*shown, *tail, f"{len(lines)} problem(s) found."])
+
+
+def to_records(questions: Iterable[Question]) -> list[dict[str, Any]]:
+    """Questions as JSON-ready objects (the `bank export --format json` shape)."""
+    out = []
+    for q in questions:
+        item: dict[str, Any] = {
+            "id": q.id, "category": q.category, "difficulty": q.difficulty.value,
+            "kind": q.kind.value, "prompt": q.prompt, "answer": _json_answer(q),
+        }
+        if q.kind is Kind.CHOICE:
+            item["choices"] = list(q.choices)
+        elif q.kind is Kind.TEXT:
+            item["accept"] = list(q.accept)
+        elif q.kind is Kind.NUMBER:
+            item["tolerance"] = q.tolerance
+        item.update(explanation=q.explanation, source=q.source)
+        out.append(item)
+    return out
+
+
+def _json_answer(q: Question) -> str | bool | float | int:
+    if q.kind is Kind.NUMBER:
+        value = float(q.answer)
+        return int(value) if value.is_integer() else value
+    return q.answer
+
+
+def export_json(questions: Iterable[Question]) -> str:
+    """The bank as pretty JSON text."""
+    return json.dumps(to_records(questions), indent=2, ensure_ascii=False) + "\n"

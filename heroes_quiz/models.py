@@ -1,0 +1,159 @@
+"""Frozen value types shared by the core and the edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Difficulty(StrEnum):
+    """How hard a question is; also selects a high-score table."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class Kind(StrEnum):
+    """How a question is answered."""
+
+    CHOICE = "choice"
+    TRUE_FALSE = "true_false"
+    TEXT = "text"
+    NUMBER = "number"
+
+
+#: What a player may type as an answer, once parsed: an option's index, a
+#: boolean, free text or a number.
+Reply = int | bool | str | float
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of a bank; `answer` is str, bool or float by kind."""
+
+    id: str
+    category: str
+    difficulty: Difficulty
+    kind: Kind
+    prompt: str
+    answer: str | bool | float
+    explanation: str
+    source: str
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    tolerance: float = 0.0
+
+    def answer_text(self) -> str:
+        """The correct answer as a player would read it."""
+        if self.kind is Kind.TRUE_FALSE:
+            return "True" if self.answer else "False"
+        if self.kind is Kind.NUMBER:
+            return format_number(float(self.answer))
+        return str(self.answer)
+
+
+def format_number(value: float) -> str:
+    """Show 44.0 as 44 and 2.5 as 2.5."""
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A question as put to the player: options already in play order."""
+
+    number: int
+    total: int
+    question: Question
+    options: tuple[str, ...]
+    score_so_far: int
+    streak: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """How a reply was judged."""
+
+    correct: bool
+    forgiven: bool = False
+    partial: bool = False
+    given: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Points:
+    """The breakdown of one answer's points."""
+
+    base: int = 0
+    time: int = 0
+    streak: int = 0
+    partial: int = 0
+
+    @property
+    def total(self) -> int:
+        """Points actually earned, never negative."""
+        return max(0, self.base + self.time + self.streak + self.partial)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A finished turn: what was asked, how it went, and the running score."""
+
+    turn: Turn
+    verdict: Verdict
+    points: Points
+    score: int
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class GameResult:
+    """A finished game, ready to save and render."""
+
+    name: str
+    difficulty: str
+    outcomes: tuple[Outcome, ...]
+    short_of: int = 0
+
+    @property
+    def score(self) -> int:
+        """The final score."""
+        return self.outcomes[-1].score if self.outcomes else 0
+
+    @property
+    def correct(self) -> int:
+        """How many answers were right."""
+        return sum(1 for o in self.outcomes if o.verdict.correct)
+
+    @property
+    def total(self) -> int:
+        """How many questions were asked."""
+        return len(self.outcomes)
+
+    @property
+    def accuracy(self) -> float:
+        """Share of right answers, 0.0 to 1.0."""
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRow:
+    """One row of the high-score table."""
+
+    name: str
+    score: int
+    difficulty: str
+    correct: int
+    total: int
+    played_at: str
+    mode: str = "play"
+    rank: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SaveReport:
+    """What happened when a score was saved: rank (0 = not top 10) and any warning."""
+
+    saved: bool
+    rank: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,99 @@
+"""Open Trivia DB JSON: decoding (html, base64, url3986) and conversion to records."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import html
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import unquote
+
+from heroes_quiz.errors import BankError
+from heroes_quiz.models import Kind, Question
+
+SOURCE = "Open Trivia DB"
+_FIELDS = ("type", "difficulty", "category", "question", "correct_answer")
+_KINDS = {"multiple": Kind.CHOICE, "boolean": Kind.TRUE_FALSE}
+
+
+def _b64(text: str) -> str:
+    return base64.b64decode(text, validate=True).decode("utf-8")
+
+
+def _decoder(sample: dict[str, Any]) -> Callable[[str], str]:
+    kind = sample.get("type")
+    question = str(sample.get("question", ""))
+    if kind in _KINDS:
+        plain = " " in question or "%" not in question
+        return html.unescape if plain else unquote
+    try:
+        if _b64(str(kind)) in _KINDS:
+            return _b64
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        pass
+    raise BankError("not an Open Trivia DB file I can read (unknown 'type' or encoding)")
+
+
+def _decode_item(item: Any, decode: Callable[[str], str]) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        return {}
+    out: dict[str, Any] = {k: decode(item[k]) for k in _FIELDS if isinstance(item.get(k), str)}
+    wrong = item.get("incorrect_answers")
+    if isinstance(wrong, list):
+        out["incorrect_answers"] = [decode(w) for w in wrong if isinstance(w, str)]
+    return out
+
+
+def _record(item: dict[str, Any]) -> dict[str, Any]:
+    prompt = item.get("question", "")
+    right = item.get("correct_answer", "")
+    digest = hashlib.sha1(f"{item.get('category')}|{prompt}".encode()).hexdigest()[:10]
+    record: dict[str, Any] = {
+        "id": f"otdb-{digest}", "category": item.get("category", "general"),
+        "difficulty": item.get("difficulty"), "kind": _KINDS.get(item.get("type", ""), "?"),
+        "prompt": prompt, "explanation": f"The right answer is {right}.", "source": SOURCE,
+    }
+    if item.get("type") == "boolean":
+        record["answer"] = right.strip().lower() == "true"
+    else:
+        record["answer"] = right
+        record["choices"] = [right, *item.get("incorrect_answers", [])]
+    return record
+
+
+def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
+    """Convert a parsed Open Trivia DB document into native question records."""
+    results = doc.get("results")
+    if not isinstance(results, list):
+        raise BankError(f"{label}: 'results' must be a list")
+    if not results:
+        return []
+    try:
+        decode = _decoder(results[0] if isinstance(results[0], dict) else {})
+        return [_record(_decode_item(item, decode)) for item in results]
+    except BankError as exc:
+        raise BankError(f"{label}: {exc}") from None
+    except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+        raise BankError(f"{label}: could not decode a question ({exc})") from None
+
+
+def export(questions: Iterable[Question]) -> tuple[dict[str, Any], int]:
+    """Questions as Open Trivia DB JSON, and how many had to be skipped (text, number)."""
+    results, skipped = [], 0
+    for q in questions:
+        if q.kind not in (Kind.CHOICE, Kind.TRUE_FALSE):
+            skipped += 1
+            continue
+        boolean = q.kind is Kind.TRUE_FALSE
+        right = q.answer_text()
+        results.append({
+            "type": "boolean" if boolean else "multiple", "difficulty": q.difficulty.value,
+            "category": html.escape(q.category), "question": html.escape(q.prompt),
+            "correct_answer": html.escape(right),
+            "incorrect_answers": [html.escape(c) for c in
+                                  (["False" if q.answer else "True"] if boolean
+                                   else [c for c in q.choices if c != right])],
+        })
+    return {"response_code": 0, "results": results}, skipped

@@ -1,0 +1,185 @@
+"""High scores in SQLite: WAL, busy timeout, BEGIN IMMEDIATE writes, numbered migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from heroes_quiz.errors import StorageError
+from heroes_quiz.models import GameResult, SaveReport, ScoreRow
+
+BUSY_TIMEOUT_MS = 15_000
+TOP = 10
+DIFFICULTIES = ("easy", "medium", "hard", "mixed")
+
+# Append only: user_version N means the first N migrations have run.
+MIGRATIONS = (
+    """
+    CREATE TABLE games (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        mode TEXT NOT NULL DEFAULT 'play',
+        difficulty TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score >= 0),
+        correct INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        played_at TEXT NOT NULL
+    );
+    CREATE INDEX games_rank ON games (mode, difficulty, score DESC, id);
+    """,
+    """
+    CREATE TABLE answers (
+        game_id INTEGER NOT NULL REFERENCES games (id),
+        question_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        difficulty TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        elapsed REAL NOT NULL
+    );
+    CREATE INDEX answers_game ON answers (game_id);
+    """,
+)
+
+
+def _fresh_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    migrate(conn)
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE takes the write lock up front."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date; safe when several processes race."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+        return
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in filter(str.strip, script.split(";")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+class Store:
+    """The score database at one path; broken files are moved aside, never deleted."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create {self.path.parent} ({exc.strerror})") from None
+        try:
+            return _fresh_connection(self.path)
+        except sqlite3.DatabaseError as exc:
+            if not _is_corrupt(exc):
+                raise StorageError(f"cannot open {self.path} ({exc})") from None
+            self._move_aside()
+            try:
+                return _fresh_connection(self.path)
+            except sqlite3.Error as again:
+                raise StorageError(f"cannot open {self.path} ({again})") from None
+
+    def _move_aside(self) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        try:
+            self.path.rename(target)
+            for suffix in ("-wal", "-shm"):
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    side.rename(target.with_name(target.name + suffix))
+        except OSError as exc:
+            raise StorageError(f"{self.path} is damaged and cannot be moved aside "
+                               f"({exc.strerror})") from None
+        self.warnings.append(f"The score file was damaged; it was moved to {target} "
+                             "and a new one was started.")
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """An open, migrated connection; sqlite errors become StorageError."""
+        conn = self._open()
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            raise StorageError(f"{self.path}: {exc}") from None
+        finally:
+            conn.close()
+
+    def save(self, result: GameResult, mode: str = "play") -> SaveReport:
+        """Write one finished game in a single transaction; report its rank."""
+        played_at = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.connect() as conn:
+            with transaction(conn):
+                game_id = _insert_game(conn, result, mode, played_at)
+            rank = _rank(conn, game_id)
+        return SaveReport(saved=True, rank=rank if rank <= TOP else 0,
+                          warnings=tuple(self.warnings))
+
+    def top(self, difficulty: str | None = None, limit: int = TOP,
+            mode: str = "play") -> list[ScoreRow]:
+        """Best games per difficulty, best first, each with its rank."""
+        wanted = (difficulty,) if difficulty else DIFFICULTIES
+        with self.connect() as conn:
+            return [row for d in wanted for row in _top_for(conn, d, limit, mode)]
+
+
+def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO games (name, mode, difficulty, score, correct, total, played_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (result.name, mode, result.difficulty, result.score, result.correct, result.total, when),
+    )
+    game_id = int(cur.lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(game_id, o.turn.question.id, o.turn.question.category, o.turn.question.difficulty,
+          int(o.verdict.correct), o.points.total, o.elapsed) for o in result.outcomes],
+    )
+    return game_id
+
+
+def _rank(conn: sqlite3.Connection, game_id: int) -> int:
+    """1-based rank among games of the same mode and difficulty, counting at most TOP above."""
+    row = conn.execute(
+        "SELECT 1 + (SELECT COUNT(*) FROM (SELECT 1 FROM games o WHERE o.mode = g.mode"
+        " AND o.difficulty = g.difficulty AND (o.score > g.score"
+        " OR (o.score = g.score AND o.id < g.id)) LIMIT ?)) FROM games g WHERE g.id = ?",
+        (TOP, game_id),
+    ).fetchone()
+    return int(row[0])
+
+
+def _top_for(conn: sqlite3.Connection, difficulty: str, limit: int, mode: str) -> list[ScoreRow]:
+    rows = conn.execute(
+        "SELECT name, score, difficulty, correct, total, played_at, mode FROM games"
+        " WHERE mode = ? AND difficulty = ? ORDER BY score DESC, id LIMIT ?",
+        (mode, difficulty, limit),
+    ).fetchall()
+    return [ScoreRow(name, score, level, correct, total, played, kind, rank=n)
+            for n, (name, score, level, correct, total, played, kind) in enumerate(rows, start=1)]

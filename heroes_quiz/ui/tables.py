@@ -1,0 +1,35 @@
+"""Authoring tables: coverage of a bank by category, difficulty and kind."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from heroes_quiz.models import Difficulty, Kind, Question
+
+
+def bank_table(questions: Sequence[Question], origin: str) -> Table:
+    """Counts per category × difficulty × kind, with totals per difficulty."""
+    counts = Counter((q.category, q.difficulty, q.kind) for q in questions)
+    table = Table(title=Text(f"{origin}: {len(questions)} questions"), box=box.SIMPLE_HEAD)
+    table.add_column("Category")
+    table.add_column("Level")
+    for kind in Kind:
+        table.add_column(kind.value, justify="right")
+    table.add_column("total", justify="right", style="bold")
+    categories = list(dict.fromkeys(q.category for q in questions))
+    for category in categories:
+        for n, level in enumerate(Difficulty):
+            row = [counts[(category, level, kind)] for kind in Kind]
+            table.add_row(Text(category) if n == 0 else "", level.value,
+                          *map(str, row), str(sum(row)), end_section=n == len(Difficulty) - 1)
+    for level in Difficulty:
+        row = [sum(counts[(c, level, kind)] for c in categories) for kind in Kind]
+        table.add_row("all", level.value, *map(str, row), str(sum(row)))
+    kinds = [sum(v for (_, _, k), v in counts.items() if k is kind) for kind in Kind]
+    table.add_row(Text("all", style="bold"), "all", *map(str, kinds), str(len(questions)))
+    return table
