@@ -121,4 +121,5 @@ class InteractivePrompter:
         last = outcome.turn.number == outcome.turn.total
         message = "Press any key to see your score…" if last else "Press any key for the next one…"
         questionary.press_any_key_to_continue(message, **self.prompt_kwargs).unsafe_ask()
-        self.console.print()
+        # A fresh screen per question keeps the board readable for young players.
+        self.console.clear()
