@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,9 @@ from heroes_quiz import opentdb, schema
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
 
+# A JSON bank opens with an object or a list of objects; TOML opens with comments,
+# keys or [table] headers.
+_JSON_START = re.compile(r"\s*(\{|\[\s*[{\]])")
 MAX_BYTES = 256 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50
 BUILTIN_LABEL = "built-in bank"
@@ -64,7 +68,7 @@ def parse(raw: bytes, label: str) -> list[schema.Record]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BankError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
-    is_json = text.lstrip()[:1] in ("{", "[")
+    is_json = _JSON_START.match(text) is not None
     items = _from_json(text, label) if is_json else _from_toml(text, label)
     return [schema.Record(item, label, n) for n, item in enumerate(items, start=1)]
 
