@@ -32,7 +32,8 @@ def make_question(qid: str = "q1", kind: Kind = Kind.CHOICE, **over: object) -> 
         "prompt": f"Prompt {qid}?", "explanation": "Because.", "source": "CBR interview",
     }
     base.update({
-        Kind.CHOICE: {"answer": "Pedro Pascal", "choices": ("Pedro Pascal", "Tom Hanks", "Zendaya")},
+        Kind.CHOICE: {"answer": "Pedro Pascal",
+                      "choices": ("Pedro Pascal", "Tom Hanks", "Zendaya")},
         Kind.TRUE_FALSE: {"answer": True},
         Kind.TEXT: {"answer": "Boyd Holbrook", "accept": ("Holbrook",)},
         Kind.NUMBER: {"answer": 44.0, "tolerance": 2.0},

@@ -30,7 +30,8 @@ def prompter(console: Console, *, plain: bool, stdin: TextIO | None = None
 
 def warn(console: Console, message: str) -> None:
     """A yellow notice; the message is shown literally."""
-    console.print(Text("⚠ ", style="bold yellow").append(message, style="yellow"))
+    # soft_wrap: leave wrapping to the terminal so file paths stay whole for copying.
+    console.print(Text("⚠ ", style="bold yellow").append(message, style="yellow"), soft_wrap=True)
 
 
 def show_start(console: Console, name: str, count: int, short_of: int) -> None:

@@ -1,0 +1,152 @@
+"""Rendering and prompters with an in-memory console and prompt_toolkit pipe input."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from io import StringIO
+
+import pytest
+from conftest import make_question, strip_ansi
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.input.base import PipeInput
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from heroes_quiz.errors import GameAbandoned
+from heroes_quiz.models import GameResult, Kind, Outcome, Points, ScoreRow, Turn, Verdict
+from heroes_quiz.ui import InteractivePrompter, PlainPrompter, render
+
+MARKUP = "[bold red]Boo[/] [link=file:///etc/passwd]x :smile: \\"
+
+
+def console(width: int = 80, color: bool = False) -> Console:
+    return Console(file=StringIO(), width=width, force_terminal=color, color_system="truecolor"
+                   if color else None, highlight=False, emoji=False)
+
+
+def text_of(con: Console) -> str:
+    out = con.file
+    assert isinstance(out, StringIO)
+    return strip_ansi(out.getvalue())
+
+
+def outcome(verdict: Verdict, kind: Kind = Kind.TEXT, **over: object) -> Outcome:
+    q = make_question(kind=kind, **over)
+    return Outcome(Turn(3, 10, q, q.choices, 200), verdict, Points(base=100), 300)
+
+
+@pytest.mark.parametrize(("verdict", "words"), [
+    (Verdict(True), ["✓ RIGHT!"]),
+    (Verdict(True, forgiven=True, given="boyd holdbrook"),
+     ["✓ accepted — it's spelled Boyd Holbrook"]),
+    (Verdict(False, given="Kang"), ["✗ NOT QUITE", "You said: Kang", "The answer: Boyd Holbrook"]),
+])
+def test_feedback_says_right_or_wrong_in_words(verdict: Verdict, words: list[str]) -> None:
+    con = console()
+    con.print(render.feedback_panel(outcome(verdict)))
+    shown = text_of(con)
+    for word in words:
+        assert word in shown
+    assert "Because." in shown and "Source: CBR interview" in shown and "total 300" in shown
+
+
+def test_question_panel_numbers_options_in_plain_mode() -> None:
+    q = make_question(kind=Kind.CHOICE)
+    con = console()
+    con.print(render.question_panel(Turn(3, 10, q, ("Zendaya", "Pedro Pascal"), 200), True))
+    shown = text_of(con)
+    assert "Question 3 of 10" in shown and "1. Zendaya" in shown and "2. Pedro Pascal" in shown
+
+
+def test_bank_text_and_names_are_never_markup() -> None:
+    con = console(color=True)
+    o = outcome(Verdict(False, given=MARKUP), explanation=MARKUP, answer=MARKUP)
+    con.print(render.feedback_panel(o))
+    con.print(render.summary_panel(GameResult(MARKUP, "easy", (o,)), rank=1))
+    row = ScoreRow(MARKUP, 5, "easy", 1, 2, "2026-01-01T00:00:00")
+    con.print(render.scores_table([row], con))
+    shown = " ".join(text_of(con).split())
+    assert shown.count("[bold red]Boo[/]") == 5
+    assert ":smile:" in shown and "😄" not in shown
+    assert "file:///etc/passwd" in shown
+
+
+def test_no_color_means_no_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = StringIO()
+    con = Console(file=out, width=60, force_terminal=True)
+    con.print(render.feedback_panel(outcome(Verdict(True))))
+    params = [p for sgr in re.findall(r"\x1b\[([0-9;]*)m", out.getvalue()) for p in sgr.split(";")]
+    colours = [p for p in params if p and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)]
+    assert params and colours == []  # bold may stay; colour may not
+    assert "✓ RIGHT!" in out.getvalue()
+
+
+@pytest.mark.parametrize("width", [30, 12])
+def test_narrow_scores_become_a_list(width: int) -> None:
+    con = console(width)
+    rows = [ScoreRow("Ada Lovelace", 1200, "easy", 9, 10, "2026-11-22T10:00:00", rank=1)]
+    con.print(render.scores_table(rows, con))
+    shown = text_of(con)
+    assert "Ada" in shown and "1200" in " ".join(shown.split())
+    assert all(len(line) <= width for line in shown.splitlines())
+
+
+def test_wide_scores_are_a_table() -> None:
+    con = console(100)
+    rows = [ScoreRow("Ada", 1200, "hard", 9, 10, "2026-11-22T10:00:00", rank=1)]
+    con.print(render.scores_table(rows, con))
+    shown = text_of(con)
+    assert "Score" in shown and "9/10" in shown and "2026-11-22" in shown
+
+
+def test_plain_prompter_reasks_then_reads() -> None:
+    con = console()
+    q = make_question(kind=Kind.NUMBER)
+    prompter = PlainPrompter(con, StringIO("\nforty\nnan\n１９\n"))
+    assert prompter.ask(Turn(1, 1, q, (), 0)) == 19.0
+    assert text_of(con).count("Hmm, I didn't get that. Type a number.") == 3
+
+
+def test_plain_prompter_eof_abandons() -> None:
+    prompter = PlainPrompter(console(), StringIO(""))
+    with pytest.raises(GameAbandoned):
+        prompter.ask(Turn(1, 1, make_question(), ("a", "b", "c"), 0))
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    with create_pipe_input() as inp:
+        yield inp
+
+
+def interactive(pipe: PipeInput) -> InteractivePrompter:
+    return InteractivePrompter(console(), input=pipe, output=DummyOutput())
+
+
+def test_interactive_choice_by_arrow_keys(pipe: PipeInput) -> None:
+    pipe.send_text("\x1b[B\x1b[B\r")
+    q = make_question(kind=Kind.CHOICE)
+    assert interactive(pipe).ask(Turn(1, 1, q, ("A", "B", "C"), 0)) == 2
+
+
+def test_interactive_true_false_maps_to_bool(pipe: PipeInput) -> None:
+    pipe.send_text("\x1b[B\r")
+    q = make_question(kind=Kind.TRUE_FALSE)
+    assert interactive(pipe).ask(Turn(1, 1, q, ("True", "False"), 0)) is False
+
+
+def test_interactive_number_validates(pipe: PipeInput) -> None:
+    pipe.send_text("abc\r\x7f\x7f\x7f44\r")
+    q = make_question(kind=Kind.NUMBER)
+    assert interactive(pipe).ask(Turn(1, 1, q, (), 0)) == 44.0
+
+
+def test_interactive_text_and_ctrl_c(pipe: PipeInput) -> None:
+    pipe.send_text("Holbrook\r")
+    q = make_question(kind=Kind.TEXT)
+    assert interactive(pipe).ask(Turn(1, 1, q, (), 0)) == "Holbrook"
+    pipe.send_text("\x03")
+    with pytest.raises(KeyboardInterrupt):
+        interactive(pipe).choose("Pick", ["a", "b"])
