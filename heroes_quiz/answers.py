@@ -32,7 +32,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     words = _NOT_WORD.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
-    if len(words) > 1 and words[0] in {"the", "a", "an"}:
+    while len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
