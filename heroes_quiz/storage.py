@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from heroes_quiz.errors import StorageError
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 
 BUSY_TIMEOUT_MS = 15_000
+T = TypeVar("T")
 TOP = 10
 DIFFICULTIES = ("easy", "medium", "hard", "mixed")
 
@@ -115,24 +117,37 @@ class Store:
         self.warnings.append(f"The score file was damaged; it was moved to {target} "
                              "and a new one was started.")
 
-    @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
-        """An open, migrated connection; sqlite errors become StorageError."""
-        conn = self._open()
-        try:
-            yield conn
-        except sqlite3.Error as exc:
-            raise StorageError(f"{self.path}: {exc}") from None
-        finally:
-            conn.close()
+    def run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` on an open, migrated connection.
+
+        A file found damaged mid-way is moved aside and `work` runs once more on a fresh file;
+        any other sqlite error becomes StorageError.
+        """
+        for attempt in (1, 2):
+            conn = self._open()
+            try:
+                return work(conn)
+            except sqlite3.DatabaseError as exc:
+                if attempt == 2 or not _is_corrupt(exc):
+                    raise StorageError(f"{self.path}: {exc}") from None
+                conn.close()
+                self._move_aside()
+            except sqlite3.Error as exc:
+                raise StorageError(f"{self.path}: {exc}") from None
+            finally:
+                conn.close()
+        raise AssertionError("unreachable")
 
     def save(self, result: GameResult, mode: str = "play") -> SaveReport:
         """Write one finished game in a single transaction; report its rank."""
         played_at = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.connect() as conn:
+
+        def work(conn: sqlite3.Connection) -> int:
             with transaction(conn):
                 game_id = _insert_game(conn, result, mode, played_at)
-            rank = _rank(conn, game_id)
+            return _rank(conn, game_id)
+
+        rank = self.run(work)
         return SaveReport(saved=True, rank=rank if rank <= TOP else 0,
                           warnings=tuple(self.warnings))
 
@@ -140,8 +155,8 @@ class Store:
             mode: str = "play") -> list[ScoreRow]:
         """Best games per difficulty, best first, each with its rank."""
         wanted = (difficulty,) if difficulty else DIFFICULTIES
-        with self.connect() as conn:
-            return [row for d in wanted for row in _top_for(conn, d, limit, mode)]
+        return self.run(lambda conn: [row for level in wanted
+                                      for row in _top_for(conn, level, limit, mode)])
 
 
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import make_question
 
-from heroes_quiz import storage
+from heroes_quiz import paths, storage
 from heroes_quiz.errors import StorageError
 from heroes_quiz.models import GameResult, Outcome, Points, Turn, Verdict
 from heroes_quiz.storage import Store
@@ -117,3 +118,88 @@ def test_concurrent_games_from_separate_processes_all_land(tmp_path: Path) -> No
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT COUNT(*) FROM games").fetchone()[0] == 24
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def damage_a_page(path: Path) -> None:
+    """Overwrite the middle of the file, leaving the header readable."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 2 * page
+    data[page:2 * page] = b"\xde\xad\xbe\xef" * (page // 4)
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_page_is_moved_aside_and_play_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    store = Store(path)
+    for n in range(300):
+        store.save(result(f"Player number {n:04d} with a long name", n))
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    damage_a_page(path)
+    fresh = Store(path)
+    assert fresh.save(result("After", 5)).saved
+    assert "damaged" in fresh.warnings[0]
+    assert len(list(tmp_path.glob("s.db.corrupt-*Z"))) == 1
+    assert [r.name for r in fresh.top()] == ["After"]
+
+
+KILLER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from test_storage import result
+from heroes_quiz.storage import Store
+store = Store(Path({db!r}))
+for n in range(100_000):
+    store.save(result(f"P{{n}}", n))
+    print(n, flush=True)
+"""
+
+
+def test_sigkill_while_saving_keeps_every_earlier_score(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    code = KILLER.format(tests=str(Path(__file__).parent), db=str(db))
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if int(line) >= 40:
+            break
+    proc.kill()  # SIGKILL, most likely in the middle of the next save
+    proc.wait(timeout=30)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    names = {row[0] for row in conn.execute("SELECT name FROM games")}
+    assert {f"P{n}" for n in range(41)} <= names
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root ignores file permissions")
+def test_read_only_file_is_a_storage_error_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    Store(path).save(result("Kept"))
+    sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    path.chmod(0o444)
+    tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(StorageError):
+            Store(path).save(result("New"))
+    finally:
+        tmp_path.chmod(0o755)
+    assert [r.name for r in Store(path).top()] == ["Kept"]
+
+
+@pytest.mark.parametrize("xdg", ["", "relative/dir"])
+def test_empty_or_relative_xdg_data_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str,
+) -> None:
+    monkeypatch.delenv("HEROES_QUIZ_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    db = paths.database()
+    assert db.is_absolute()
+    assert db == tmp_path / ".local" / "share" / "heroes-quiz" / "scores.db"
+
+
+def test_heroes_quiz_home_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HEROES_QUIZ_HOME", str(tmp_path / "here"))
+    assert paths.database() == tmp_path / "here" / "scores.db"
