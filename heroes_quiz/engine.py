@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from heroes_quiz import answers, scoring
 from heroes_quiz.errors import BankError
-from heroes_quiz.models import Difficulty, GameResult, Kind, Outcome, Question, Reply, Turn
+from heroes_quiz.models import (
+    Action,
+    GameResult,
+    Kind,
+    Outcome,
+    Question,
+    Reply,
+    Turn,
+    Verdict,
+)
 
 MIXED = "mixed"
 TRUE_FALSE_OPTIONS = ("True", "False")
@@ -55,13 +65,24 @@ def select(
     difficulty: str = MIXED,
     categories: Sequence[str] = (),
     count: int = 10,
+    seen: Mapping[str, int] | None = None,
 ) -> Selection:
-    """Draw up to `count` distinct questions at random; linear in the bank."""
+    """Draw up to `count` distinct questions at random.
+
+    With `seen` (question id → how recently the player saw it, higher is more recent),
+    unseen questions come first, then the longest unseen.
+    """
     wanted = frozenset(c.casefold() for c in categories)
     pool = [q for q in bank if matches(q, difficulty, wanted)]
     if not pool:
         raise BankError(_nothing_matches(difficulty, categories))
-    picked = rng.sample(pool, min(count, len(pool)))
+    size = min(count, len(pool))
+    if not seen:
+        return Selection(tuple(rng.sample(pool, size)), count)
+    rng.shuffle(pool)
+    pool.sort(key=lambda q: seen.get(q.id, -1))
+    picked = pool[:size]
+    rng.shuffle(picked)
     return Selection(tuple(picked), count)
 
 
@@ -81,6 +102,92 @@ def options_for(question: Question, rng: random.Random) -> tuple[str, ...]:
     return ()
 
 
+@dataclass
+class Player:
+    """One player's running game (mutable; the engine alone changes it)."""
+
+    name: str
+    score: int = 0
+    streak: int = 0
+    lifelines: set[Action] = field(default_factory=lambda: {Action.FIFTY, Action.SKIP})
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def result(self, difficulty: str, short_of: int = 0) -> GameResult:
+        """The finished game."""
+        return GameResult(self.name, difficulty, tuple(self.outcomes), short_of)
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Settings that shape every turn."""
+
+    time_limit: float | None = None
+    lifelines: bool = True
+    clock: Callable[[], float] = time.monotonic
+
+
+def fifty_fifty(question: Question, options: tuple[str, ...], rng: random.Random
+                ) -> tuple[str, ...]:
+    """Remove two wrong options (always leaving at least two), keeping the order."""
+    wrong = [o for o in options if o != question.answer]
+    drop = set(rng.sample(wrong, min(2, len(options) - 2)))
+    return tuple(o for o in options if o not in drop)
+
+
+def _available(player: Player, options: tuple[str, ...], rules: Rules) -> frozenset[Action]:
+    if not rules.lifelines:
+        return frozenset()
+    usable = set(player.lifelines)
+    if len(options) <= 2:
+        usable.discard(Action.FIFTY)
+    return frozenset(usable)
+
+
+def _verdict(question: Question, reply: Reply, options: tuple[str, ...], halved: bool) -> Verdict:
+    if reply is Action.SKIP:
+        return Verdict(correct=False, skipped=True, given="(skipped)")
+    if reply is Action.TIMEOUT:
+        return Verdict(correct=False, timed_out=True, given="(time's up)")
+    verdict = answers.judge(question, reply, options)
+    return dataclasses.replace(verdict, halved=halved and verdict.correct)
+
+
+def _ask(player: Player, question: Question, place: tuple[int, int], prompter: Prompter,
+         *, rng: random.Random, rules: Rules) -> tuple[Turn, Reply, bool]:
+    """Put the question until it gets an answer, a skip or a timeout; 50:50 re-asks."""
+    options, halved = options_for(question, rng), False
+    started = rules.clock()
+    while True:
+        left = None if rules.time_limit is None else rules.time_limit - (rules.clock() - started)
+        turn = Turn(place[0], place[1], question, options, player.score, player.streak, left,
+                    _available(player, options, rules), player.name)
+        reply = prompter.ask(turn)
+        if reply in (Action.FIFTY, Action.SKIP):
+            if reply not in turn.lifelines:
+                continue
+            player.lifelines.discard(Action(reply))
+        if reply is not Action.FIFTY:
+            return turn, reply, halved
+        options, halved = fifty_fifty(question, options, rng), True
+
+
+def take_turn(player: Player, question: Question, place: tuple[int, int], prompter: Prompter,
+              *, rng: random.Random, rules: Rules) -> Outcome:
+    """Ask one question (with any lifeline the player uses), judge it and score it."""
+    started = rules.clock()
+    turn, reply, halved = _ask(player, question, place, prompter, rng=rng, rules=rules)
+    elapsed = rules.clock() - started
+    verdict = _verdict(question, reply, turn.options, halved)
+    player.streak = scoring.next_streak(player.streak, verdict)
+    points = scoring.score_answer(question.difficulty, verdict, streak=player.streak,
+                                  elapsed=elapsed, limit=rules.time_limit)
+    player.score += points.total
+    outcome = Outcome(turn, verdict, points, player.score, elapsed, player.streak)
+    player.outcomes.append(outcome)
+    prompter.feedback(outcome)
+    return outcome
+
+
 def play(
     questions: Sequence[Question],
     prompter: Prompter,
@@ -88,22 +195,11 @@ def play(
     *,
     name: str = "Player",
     difficulty: str = MIXED,
-    clock: Callable[[], float] = time.monotonic,
+    rules: Rules | None = None,
     short_of: int = 0,
 ) -> GameResult:
     """Ask every question in turn and return the finished game."""
-    outcomes: list[Outcome] = []
-    score = streak = 0
+    player, rules = Player(name), rules or Rules()
     for number, question in enumerate(questions, start=1):
-        turn = Turn(number, len(questions), question, options_for(question, rng), score, streak)
-        started = clock()
-        reply = prompter.ask(turn)
-        elapsed = clock() - started
-        verdict = answers.judge(question, reply, turn.options)
-        streak = scoring.next_streak(streak, verdict)
-        points = scoring.score_answer(Difficulty(question.difficulty), verdict, streak=streak)
-        score += points.total
-        outcome = Outcome(turn, verdict, points, score, elapsed)
-        outcomes.append(outcome)
-        prompter.feedback(outcome)
-    return GameResult(name, difficulty, tuple(outcomes), short_of)
+        take_turn(player, question, (number, len(questions)), prompter, rng=rng, rules=rules)
+    return player.result(difficulty, short_of)

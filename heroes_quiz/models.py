@@ -23,9 +23,17 @@ class Kind(StrEnum):
     NUMBER = "number"
 
 
-#: What a player may type as an answer, once parsed: an option's index, a
-#: boolean, free text or a number.
-Reply = int | bool | str | float
+class Action(StrEnum):
+    """Replies that are not answers: lifelines, and running out of time."""
+
+    FIFTY = "50:50"
+    SKIP = "skip"
+    TIMEOUT = "timeout"
+
+
+#: What a player may give, once parsed: an option's index, a boolean, free text,
+#: a number, or an Action.
+Reply = Action | int | bool | str | float
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +76,9 @@ class Turn:
     options: tuple[str, ...]
     score_so_far: int
     streak: int = 0
+    time_left: float | None = None
+    lifelines: frozenset[Action] = frozenset()
+    player: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,9 @@ class Verdict:
     forgiven: bool = False
     partial: bool = False
     given: str = ""
+    skipped: bool = False
+    timed_out: bool = False
+    halved: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +118,12 @@ class Outcome:
     points: Points
     score: int
     elapsed: float = 0.0
+    streak: int = 0
+
+    @property
+    def missed(self) -> bool:
+        """Whether the right answer was not given (wrong, close, skipped or timed out)."""
+        return not self.verdict.correct
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +154,16 @@ class GameResult:
     def accuracy(self) -> float:
         """Share of right answers, 0.0 to 1.0."""
         return self.correct / self.total if self.total else 0.0
+
+    @property
+    def best_streak(self) -> int:
+        """The longest run of right answers."""
+        return max((o.streak for o in self.outcomes), default=0)
+
+    @property
+    def time_used(self) -> float:
+        """Seconds spent answering, all questions together."""
+        return sum(o.elapsed for o in self.outcomes)
 
 
 @dataclass(frozen=True, slots=True)

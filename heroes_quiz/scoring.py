@@ -24,7 +24,9 @@ def speed_points(base: int, elapsed: float, limit: float | None) -> int:
 
 
 def next_streak(streak: int, verdict: Verdict) -> int:
-    """Consecutive right answers after this one."""
+    """Consecutive right answers after this one; a skip keeps the streak as it is."""
+    if verdict.skipped:
+        return streak
     return streak + 1 if verdict.correct else 0
 
 
@@ -41,10 +43,13 @@ def score_answer(
     if not (verdict.correct or verdict.partial):
         return Points()
     earned = speed_points(base, elapsed, limit)
-    if verdict.partial:
-        return Points(base=base, time=earned - base, partial=-(earned - earned // 2))
-    bonus = round(base * STREAK_STEP * min(max(streak - 1, 0), STREAK_CAP))
-    return Points(base=base, time=earned - base, streak=bonus)
+    bonus = 0
+    if verdict.correct:
+        bonus = round(base * STREAK_STEP * min(max(streak - 1, 0), STREAK_CAP))
+    whole = earned + bonus
+    halve = verdict.partial or verdict.halved
+    return Points(base=base, time=earned - base, streak=bonus,
+                  partial=-(whole - whole // 2) if halve else 0)
 
 
 def breakdown(points: Points) -> str:
@@ -52,7 +57,7 @@ def breakdown(points: Points) -> str:
     if points.base == 0:
         return "0 points"
     parts = [f"{points.base} base"]
-    extras = ((points.time, "time"), (points.partial, "half"), (points.streak, "streak"))
+    extras = ((points.time, "time"), (points.streak, "streak"), (points.partial, "half"))
     for value, label in extras:
         if value:
             parts.append(f"{'+' if value > 0 else '−'}{abs(value)} {label}")
