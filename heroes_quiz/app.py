@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from heroes_quiz import bank as bank_mod
-from heroes_quiz import engine, paths
+from heroes_quiz import engine, history, paths
 from heroes_quiz.errors import StorageError
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 from heroes_quiz.storage import Store
@@ -27,6 +28,7 @@ class PlayOptions:
     seed: int | None = None
     name: str = DEFAULT_NAME
     bank: Path | None = None
+    rules: engine.Rules = field(default_factory=engine.Rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +48,17 @@ def clean_name(raw: str | None) -> str:
     return text or DEFAULT_NAME
 
 
+@functools.cache
+def _store_at(path: Path) -> Store:
+    return Store(path)
+
+
 def store() -> Store:
-    """The score store at the configured location."""
-    return Store(paths.database())
+    """The score store at the configured location, one per path for the whole process.
+
+    Sharing it keeps a warning (a damaged file moved aside) until the player is shown it.
+    """
+    return _store_at(paths.database())
 
 
 def load_bank(path: Path | None) -> bank_mod.Bank:
@@ -62,11 +72,20 @@ def unknown_categories(bank: bank_mod.Bank, wanted: tuple[str, ...]) -> list[str
     return [c for c in wanted if c.casefold() not in known]
 
 
+def seen_before(name: str) -> dict[str, int]:
+    """Questions this player has answered before (empty if scores cannot be read)."""
+    try:
+        return history.seen(store(), clean_name(name))
+    except StorageError:
+        return {}
+
+
 def draw(bank: bank_mod.Bank, options: PlayOptions) -> tuple[engine.Selection, random.Random]:
-    """Draw the game's questions; the same seed gives the same game."""
+    """Draw the game's questions, unseen first; a seed alone decides the game."""
     rng = random.Random(options.seed)
+    seen = seen_before(options.name) if options.seed is None else {}
     selection = engine.select(bank.questions, rng, difficulty=options.difficulty,
-                              categories=options.categories, count=options.count)
+                              categories=options.categories, count=options.count, seen=seen)
     return selection, rng
 
 
@@ -74,18 +93,19 @@ def play(options: PlayOptions, prompter: engine.Prompter,
          selection: engine.Selection, rng: random.Random) -> PlayReport:
     """Play the drawn questions, then save once and fetch the table."""
     result = engine.play(selection.questions, prompter, rng, name=clean_name(options.name),
-                         difficulty=options.difficulty, short_of=selection.short_of)
+                         difficulty=options.difficulty, rules=options.rules,
+                         short_of=selection.short_of)
     return record(result)
 
 
-def record(result: GameResult, mode: str = "play") -> PlayReport:
+def record(result: GameResult, mode: str = "play", day: str | None = None) -> PlayReport:
     """Save a finished game; a storage problem is reported, never raised."""
     scores = store()
     try:
-        save = scores.save(result, mode)
+        save = scores.save(result, mode, day)
         table = tuple(scores.top(result.difficulty, mode=mode))
     except StorageError as exc:
-        note = tuple(scores.warnings)
+        note = scores.take_warnings()
         return PlayReport(result, SaveReport(saved=False, warnings=note), (), str(exc))
     return PlayReport(result, save, table)
 
@@ -102,4 +122,4 @@ def scores(difficulty: str | None, limit: int, mode: str = "play") -> ScoresRepo
     """Top scores per difficulty (raises StorageError)."""
     scores_store = store()
     rows = scores_store.top(difficulty, limit, mode)
-    return ScoresReport(tuple(rows), tuple(scores_store.warnings))
+    return ScoresReport(tuple(rows), scores_store.take_warnings())

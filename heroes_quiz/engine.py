@@ -7,12 +7,13 @@ import random
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from heroes_quiz import answers, scoring
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import (
     Action,
+    Difficulty,
     GameResult,
     Kind,
     Outcome,
@@ -117,13 +118,27 @@ class Player:
         return GameResult(self.name, difficulty, tuple(self.outcomes), short_of)
 
 
+DEFAULT_LIMITS = {Difficulty.EASY: 30.0, Difficulty.MEDIUM: 20.0, Difficulty.HARD: 15.0}
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
-    """Settings that shape every turn."""
+    """Settings that shape every turn: seconds allowed per level (none: no timer)."""
 
-    time_limit: float | None = None
+    time_limits: Mapping[Difficulty, float] | None = None
     lifelines: bool = True
+    hot_seat: bool = False
     clock: Callable[[], float] = time.monotonic
+
+    @classmethod
+    def timed(cls, seconds: float | None = None, **kw: Any) -> Rules:
+        """A timer of `seconds` for every level, or the per-level defaults."""
+        limits = dict.fromkeys(Difficulty, seconds) if seconds else DEFAULT_LIMITS
+        return cls(time_limits=limits, **kw)
+
+    def limit_for(self, question: Question) -> float | None:
+        """Seconds allowed for this question, if timed."""
+        return None if self.time_limits is None else self.time_limits[question.difficulty]
 
 
 def fifty_fifty(question: Question, options: tuple[str, ...], rng: random.Random
@@ -156,11 +171,11 @@ def _ask(player: Player, question: Question, place: tuple[int, int], prompter: P
          *, rng: random.Random, rules: Rules) -> tuple[Turn, Reply, bool]:
     """Put the question until it gets an answer, a skip or a timeout; 50:50 re-asks."""
     options, halved = options_for(question, rng), False
-    started = rules.clock()
+    started, limit = rules.clock(), rules.limit_for(question)
     while True:
-        left = None if rules.time_limit is None else rules.time_limit - (rules.clock() - started)
+        left = None if limit is None else limit - (rules.clock() - started)
         turn = Turn(place[0], place[1], question, options, player.score, player.streak, left,
-                    _available(player, options, rules), player.name)
+                    _available(player, options, rules), player.name if rules.hot_seat else "")
         reply = prompter.ask(turn)
         if reply in (Action.FIFTY, Action.SKIP):
             if reply not in turn.lifelines:
@@ -180,7 +195,7 @@ def take_turn(player: Player, question: Question, place: tuple[int, int], prompt
     verdict = _verdict(question, reply, turn.options, halved)
     player.streak = scoring.next_streak(player.streak, verdict)
     points = scoring.score_answer(question.difficulty, verdict, streak=player.streak,
-                                  elapsed=elapsed, limit=rules.time_limit)
+                                  elapsed=elapsed, limit=rules.limit_for(question))
     player.score += points.total
     outcome = Outcome(turn, verdict, points, player.score, elapsed, player.streak)
     player.outcomes.append(outcome)

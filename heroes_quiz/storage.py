@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from heroes_quiz import leitner
 from heroes_quiz.errors import StorageError
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 
@@ -43,6 +44,17 @@ MIGRATIONS = (
         elapsed REAL NOT NULL
     );
     CREATE INDEX answers_game ON answers (game_id);
+    """,
+    """
+    ALTER TABLE games ADD COLUMN day TEXT;
+    CREATE UNIQUE INDEX games_daily ON games (name COLLATE NOCASE, day) WHERE mode = 'daily';
+    CREATE INDEX games_player ON games (name COLLATE NOCASE, id);
+    CREATE TABLE leitner (
+        player TEXT NOT NULL COLLATE NOCASE,
+        question_id TEXT NOT NULL,
+        box INTEGER NOT NULL,
+        PRIMARY KEY (player, question_id)
+    );
     """,
 )
 
@@ -117,6 +129,11 @@ class Store:
         self.warnings.append(f"The score file was damaged; it was moved to {target} "
                              "and a new one was started.")
 
+    def take_warnings(self) -> tuple[str, ...]:
+        """Warnings not yet shown to the player (each is handed out once)."""
+        taken, self.warnings = tuple(self.warnings), []
+        return taken
+
     def run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` on an open, migrated connection.
 
@@ -138,18 +155,19 @@ class Store:
                 conn.close()
         raise AssertionError("unreachable")
 
-    def save(self, result: GameResult, mode: str = "play") -> SaveReport:
-        """Write one finished game in a single transaction; report its rank."""
+    def save(self, result: GameResult, mode: str = "play", day: str | None = None) -> SaveReport:
+        """Write one finished game and its practice boxes in one transaction; report its rank."""
         played_at = datetime.now(UTC).isoformat(timespec="seconds")
 
         def work(conn: sqlite3.Connection) -> int:
             with transaction(conn):
-                game_id = _insert_game(conn, result, mode, played_at)
+                game_id = _insert_game(conn, result, mode, played_at, day)
+                _update_boxes(conn, result)
             return _rank(conn, game_id)
 
         rank = self.run(work)
         return SaveReport(saved=True, rank=rank if rank <= TOP else 0,
-                          warnings=tuple(self.warnings))
+                          warnings=self.take_warnings())
 
     def top(self, difficulty: str | None = None, limit: int = TOP,
             mode: str = "play") -> list[ScoreRow]:
@@ -164,11 +182,13 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "not a database" in text or "malformed" in text or "corrupt" in text
 
 
-def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: str) -> int:
+def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: str,
+                 day: str | None) -> int:
     cur = conn.execute(
-        "INSERT INTO games (name, mode, difficulty, score, correct, total, played_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (result.name, mode, result.difficulty, result.score, result.correct, result.total, when),
+        "INSERT INTO games (name, mode, difficulty, score, correct, total, played_at, day)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (result.name, mode, result.difficulty, result.score, result.correct, result.total, when,
+         day),
     )
     game_id = int(cur.lastrowid or 0)
     conn.executemany(
@@ -177,6 +197,22 @@ def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: 
           int(o.verdict.correct), o.points.total, o.elapsed) for o in result.outcomes],
     )
     return game_id
+
+
+def _update_boxes(conn: sqlite3.Connection, result: GameResult) -> None:
+    """Move every answered question through the player's Leitner boxes."""
+    answered = [(o.turn.question.id, o.verdict.correct) for o in result.outcomes]
+    if not answered:
+        return
+    ids = sorted({qid for qid, _ in answered})
+    marks = ",".join("?" * len(ids))
+    boxes = dict(conn.execute(
+        f"SELECT question_id, box FROM leitner WHERE player = ? AND question_id IN ({marks})",
+        (result.name, *ids)).fetchall())
+    conn.executemany(
+        "INSERT INTO leitner (player, question_id, box) VALUES (?, ?, ?)"
+        " ON CONFLICT (player, question_id) DO UPDATE SET box = excluded.box",
+        [(result.name, qid, box) for qid, box in leitner.updates(boxes, answered).items()])
 
 
 def _rank(conn: sqlite3.Connection, game_id: int) -> int:

@@ -78,10 +78,12 @@ def test_garbage_file_is_moved_aside_not_deleted(tmp_path: Path, content: bytes)
     path = tmp_path / "s.db"
     path.write_bytes(content)
     store = Store(path)
-    assert store.save(result()).saved
+    report = store.save(result())
+    assert report.saved
     aside = list(tmp_path.glob("s.db.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == content
-    assert "moved to" in store.warnings[0] and str(aside[0]) in store.warnings[0]
+    assert "moved to" in report.warnings[0] and str(aside[0]) in report.warnings[0]
+    assert store.take_warnings() == ()  # shown once
     assert [r.name for r in store.top()] == ["Ada"]
 
 
@@ -137,8 +139,8 @@ def test_damaged_page_is_moved_aside_and_play_goes_on(tmp_path: Path) -> None:
     sqlite3.connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     damage_a_page(path)
     fresh = Store(path)
-    assert fresh.save(result("After", 5)).saved
-    assert "damaged" in fresh.warnings[0]
+    report = fresh.save(result("After", 5))
+    assert report.saved and "damaged" in report.warnings[0]
     assert len(list(tmp_path.glob("s.db.corrupt-*Z"))) == 1
     assert [r.name for r in fresh.top()] == ["After"]
 

@@ -5,7 +5,7 @@ Player names and bank text are always wrapped in Text so they never become marku
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -14,7 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from heroes_quiz import scoring
-from heroes_quiz.models import GameResult, Kind, Outcome, ScoreRow, Turn
+from heroes_quiz.models import Action, GameResult, Kind, Outcome, ScoreRow, Turn
+from heroes_quiz.party import Standing
 
 NARROW = 50
 RIGHT, WRONG, CLOSE = "green", "red", "yellow"
@@ -36,6 +37,8 @@ def question_panel(turn: Turn, numbered: bool) -> Panel:
             options.append(f"\n  {n}. ", style="cyan").append(option)
         lines.append(options)
     title = Text(f"Question {turn.number} of {turn.total}", style="bold")
+    if turn.player:
+        title = Text(f"{turn.player} · round {turn.number} of {turn.total}", style="bold")
     subtitle = Text(f"{q.difficulty} · {q.category} · score {turn.score_so_far}")
     return Panel(Group(*lines), title=title, subtitle=subtitle, box=box.ROUNDED,
                  border_style="cyan", padding=(1, 2))
@@ -43,6 +46,10 @@ def question_panel(turn: Turn, numbered: bool) -> Panel:
 
 def _headline(outcome: Outcome) -> Text:
     verdict = outcome.verdict
+    if verdict.timed_out:
+        return Text("⏱ TIME'S UP", style=f"bold {CLOSE}")
+    if verdict.skipped:
+        return Text("⤼ SKIPPED — your streak is safe", style=f"bold {CLOSE}")
     if verdict.correct:
         return Text("✓ RIGHT!", style=f"bold {RIGHT}")
     if verdict.partial:
@@ -57,13 +64,15 @@ def feedback_panel(outcome: Outcome) -> Panel:
     if outcome.verdict.forgiven:
         lines.append(Text("✓ accepted — it's spelled ").append(q.answer_text(), style="bold"))
     elif not outcome.verdict.correct:
-        if outcome.verdict.given:
+        if outcome.verdict.given and not (outcome.verdict.skipped or outcome.verdict.timed_out):
             lines.append(Text("You said: ").append(outcome.verdict.given))
         lines.append(Text("The answer: ").append(q.answer_text(), style="bold"))
     lines.append(Text(q.explanation))
     lines.append(Text("Source: ", style="dim").append(q.source, style="dim italic"))
     lines.append(Text(f"{scoring.breakdown(outcome.points)}   ·   total {outcome.score}"))
-    style = RIGHT if outcome.verdict.correct else CLOSE if outcome.verdict.partial else WRONG
+    style = RIGHT if outcome.verdict.correct else WRONG
+    if outcome.verdict.partial or outcome.verdict.skipped or outcome.verdict.timed_out:
+        style = CLOSE
     return Panel(Group(*lines), border_style=style, box=box.HEAVY, padding=(0, 2))
 
 
@@ -109,6 +118,69 @@ def _scores_list(rows: Sequence[ScoreRow]) -> Text:
         out.append(f"\n   {row.score} pts · {row.correct}/{row.total} · {row.difficulty}"
                    f" · {_date(row.played_at)}\n")
     return out
+
+
+def lifeline_hint(lifelines: Iterable[Action]) -> Text:
+    """Which lifelines are left, in plain mode."""
+    words = {Action.FIFTY: "type 50 for 50:50", Action.SKIP: "type skip to skip"}
+    return Text("Lifelines left: " + ", ".join(words[a] for a in sorted(lifelines)), style="dim")
+
+
+def review_panel(result: GameResult) -> Panel | None:
+    """Every missed question: what was said, the right answer and why."""
+    missed = [o for o in result.outcomes if o.missed]
+    if not missed:
+        return None
+    lines: list[RenderableType] = []
+    for o in missed:
+        q = o.turn.question
+        lines.append(Text(f"Q{o.turn.number}. ", style="bold").append(q.prompt, style="bold"))
+        lines.append(Text("  You: ").append(o.verdict.given or "(no answer)")
+                     .append("  ·  Answer: ").append(q.answer_text(), style="bold green"))
+        lines.append(Text("  ").append(q.explanation, style="dim"))
+    return Panel(Group(*lines), title=Text("Let's review", style="bold"), border_style="blue",
+                 padding=(0, 1))
+
+
+def your_turn(name: str, round_no: int, rounds: int) -> Panel:
+    """The hot-seat handover card."""
+    return Panel(Text(f"{name}, your turn!", style="bold"),
+                 subtitle=Text(f"round {round_no} of {rounds}"), border_style="magenta",
+                 box=box.DOUBLE)
+
+
+def standings_table(table: Sequence[Standing], round_no: int, rounds: int,
+                    console: Console) -> RenderableType:
+    """Party standings after a round."""
+    title = "Final standings" if round_no == rounds else f"Standings after round {round_no}"
+    if console.width < NARROW:
+        out = Text(title + "\n", style="bold")
+        for s in table:
+            out.append(f"{s.place}. ").append(s.name, style="bold").append(f" {s.score}\n")
+        return out
+    grid = Table(title=title, box=box.SIMPLE_HEAVY, title_style="bold")
+    for name, justify in (("#", "right"), ("Player", "left"), ("Score", "right"),
+                          ("Right", "right"), ("Time", "right")):
+        grid.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for s in table:
+        grid.add_row(str(s.place), Text(s.name), str(s.score), f"{s.correct}/{s.asked}",
+                     f"{s.time_used:.1f}s")
+    return grid
+
+
+MEDALS = ("🥇", "🥈", "🥉")
+
+
+def podium(table: Sequence[Standing], winners: Sequence[str]) -> Panel:
+    """The end of a party: medals and who won."""
+    lines = [Text(" and ".join(winners) + (" win!" if len(winners) > 1 else " wins!"),
+                  style="bold yellow")]
+    for s in table:
+        medal = MEDALS[s.place - 1] if s.place <= len(MEDALS) else f"{s.place}."
+        lines.append(Text(f"{medal} ").append(s.name, style="bold")
+                     .append(f"  {s.score} points · {s.correct}/{s.asked} right"))
+    return Panel(Group(*lines), title=Text("Podium", style="bold"), border_style="yellow",
+                 box=box.DOUBLE, padding=(1, 2))
 
 
 def kind_hint(kind: Kind) -> str:

@@ -1,0 +1,60 @@
+"""The typer app: parses arguments, calls app functions, hands results to ui.
+
+Rich and questionary are imported inside commands only, so --version and --help stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from heroes_quiz import __version__
+from heroes_quiz.cli import bank_cmds, modes_cmds, play_cmds
+from heroes_quiz.cli.common import PlainOpt, guard, session
+
+app = typer.Typer(help="A family trivia game about We Can Be Heroes (2020).",
+                  no_args_is_help=False)
+bank_app = typer.Typer(help="Check, list, export and start question banks.",
+                       no_args_is_help=True)
+app.add_typer(bank_app, name="bank")
+
+app.command()(play_cmds.play)
+app.command()(play_cmds.scores)
+app.command()(modes_cmds.practice)
+app.command()(modes_cmds.daily)
+app.command()(modes_cmds.party)
+app.command()(modes_cmds.stats)
+bank_app.command("check")(bank_cmds.check)
+bank_app.command("list")(bank_cmds.list_)
+bank_app.command("export")(bank_cmds.export)
+bank_app.command("new")(bank_cmds.new)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"heroes-quiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main_menu(
+    ctx: typer.Context,
+    plain: PlainOpt = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Play, see high scores or quit (the menu shows when no command is given)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with guard():
+        play_cmds.menu(session(plain, no_timer=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    app(prog_name="heroes-quiz")

@@ -1,0 +1,101 @@
+"""Pieces every command shares: the error guard, option types and mode detection."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from heroes_quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from heroes_quiz.engine import Rules
+    from heroes_quiz.ui.prompters import InteractivePrompter, PlainPrompter
+
+ABANDONED = "Game abandoned — no score was saved."
+
+
+class Level(StrEnum):
+    """Difficulty choices on the command line."""
+
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+    mixed = "mixed"
+
+
+class Mode(StrEnum):
+    """High-score tables."""
+
+    play = "play"
+    party = "party"
+    daily = "daily"
+
+
+BankOpt = Annotated[Path | None, typer.Option("--bank", help="Use this bank file or folder.")]
+PlainOpt = Annotated[bool, typer.Option("--plain", help="Numbered prompts, one answer per line.")]
+NameOpt = Annotated[str | None, typer.Option(help="Your name (asked in a terminal).")]
+TimeOpt = Annotated[float | None, typer.Option(
+    "--time-limit", min=1, max=3600,
+    help="Seconds per question (default in a terminal: easy 30, medium 20, hard 15).")]
+NoTimerOpt = Annotated[bool, typer.Option("--no-timer", help="Relaxed play: no countdown.")]
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """The one place where errors become messages on stderr and exit codes."""
+    try:
+        yield
+    except QuizError as exc:
+        sys.stderr.write(f"heroes-quiz: {exc}\n")
+        raise typer.Exit(exc.exit_code) from None
+    except EOFError:
+        sys.stderr.write(f"\n{ABANDONED}\n")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{ABANDONED}\n")
+        raise typer.Exit(130) from None
+
+
+def interactive(plain: bool) -> bool:
+    """Arrow-key prompts only in a real terminal and without --plain."""
+    return not plain and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a game command needs: where to print, how to ask, and the timer rules."""
+
+    console: Console
+    asker: PlainPrompter | InteractivePrompter
+    plain: bool
+    rules: Rules
+
+
+def session(plain: bool, time_limit: float | None = None, no_timer: bool = True) -> Session:
+    """A timer in a terminal unless --no-timer; in plain mode only with --time-limit."""
+    from heroes_quiz import ui
+    from heroes_quiz.engine import Rules
+
+    is_plain = not interactive(plain)
+    timed = not no_timer and (time_limit is not None or not is_plain)
+    console = ui.make_console()
+    asker = ui.prompter(console, plain=is_plain, timed=timed)
+    return Session(console, asker, is_plain, Rules.timed(time_limit) if timed else Rules())
+
+
+def ask_name(asker: PlainPrompter | InteractivePrompter, given: str | None, is_plain: bool) -> str:
+    """The player's name: given, asked in a terminal, or the default."""
+    from heroes_quiz.app import clean_name
+
+    if given is None and not is_plain:
+        given = asker.text("What's your name?", "")
+    return clean_name(given)

@@ -1,0 +1,37 @@
+"""The daily challenge (pure): five questions chosen from the date alone, and a share card."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from heroes_quiz.models import Question
+
+DAILY_COUNT = 5
+RIGHT_SQUARE, WRONG_SQUARE = "🟩", "🟥"
+
+
+def pick(bank: Sequence[Question], day: date, count: int = DAILY_COUNT) -> list[Question]:
+    """The same questions in the same order for everyone with this bank on this day."""
+    ordered = sorted(bank, key=lambda q: q.id)
+    seed = int.from_bytes(hashlib.sha256(f"heroes-quiz daily {day.isoformat()}".encode())
+                          .digest()[:8], "big")
+    return random.Random(seed).sample(ordered, min(count, len(ordered)))
+
+
+def day_streak(days_played: Sequence[date], today: date) -> int:
+    """How many days in a row, ending today, have a daily game."""
+    played = set(days_played)
+    streak = 0
+    while today - timedelta(days=streak) in played:
+        streak += 1
+    return streak
+
+
+def share_card(day: date, marks: Sequence[bool], streak: int) -> str:
+    """`heroes-quiz daily 2026-03-01  4/5  🟩🟩🟥🟩🟩  streak 3`."""
+    squares = "".join(RIGHT_SQUARE if ok else WRONG_SQUARE for ok in marks)
+    return (f"heroes-quiz daily {day.isoformat()}  {sum(marks)}/{len(marks)}  {squares}"
+            f"  streak {streak}")

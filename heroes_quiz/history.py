@@ -1,0 +1,52 @@
+"""What a player has done before: seen questions, practice boxes, daily games, answers."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from heroes_quiz.models import AnswerRow, DailyGame
+from heroes_quiz.storage import Store
+
+
+def seen(store: Store, player: str) -> dict[str, int]:
+    """Question id → recency (higher = seen more recently) for this player."""
+    return dict(store.run(lambda conn: conn.execute(
+        "SELECT a.question_id, MAX(a.rowid) FROM answers a JOIN games g ON g.id = a.game_id"
+        " WHERE g.name = ? COLLATE NOCASE GROUP BY a.question_id", (player,)).fetchall()))
+
+
+def boxes(store: Store, player: str) -> dict[str, int]:
+    """Question id → Leitner box for this player."""
+    return dict(store.run(lambda conn: conn.execute(
+        "SELECT question_id, box FROM leitner WHERE player = ?", (player,)).fetchall()))
+
+
+def _daily(conn: sqlite3.Connection, player: str, day: str) -> DailyGame | None:
+    row = conn.execute("SELECT id, score FROM games WHERE mode = 'daily' AND day = ?"
+                       " AND name = ? COLLATE NOCASE", (day, player)).fetchone()
+    if row is None:
+        return None
+    marks = conn.execute("SELECT correct FROM answers WHERE game_id = ? ORDER BY rowid",
+                         (row[0],)).fetchall()
+    return DailyGame(day, int(row[1]), tuple(bool(m[0]) for m in marks))
+
+
+def daily_game(store: Store, player: str, day: str) -> DailyGame | None:
+    """The player's daily game for `day`, if played."""
+    return store.run(lambda conn: _daily(conn, player, day))
+
+
+def daily_days(store: Store, player: str) -> list[str]:
+    """Every date on which the player has a daily game."""
+    return [r[0] for r in store.run(lambda conn: conn.execute(
+        "SELECT DISTINCT day FROM games WHERE mode = 'daily' AND name = ? COLLATE NOCASE",
+        (player,)).fetchall())]
+
+
+def answers(store: Store, player: str) -> list[AnswerRow]:
+    """All the player's stored answers, oldest first."""
+    rows = store.run(lambda conn: conn.execute(
+        "SELECT g.id, g.mode, g.day, a.category, a.difficulty, a.correct, a.elapsed"
+        " FROM games g JOIN answers a ON a.game_id = g.id WHERE g.name = ? COLLATE NOCASE"
+        " ORDER BY g.id, a.rowid", (player,)).fetchall())
+    return [AnswerRow(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), float(r[6])) for r in rows]

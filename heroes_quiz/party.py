@@ -1,0 +1,92 @@
+"""Hot-seat party games (pure): players take turns, standings after every round."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from heroes_quiz.engine import Player, Prompter, Rules, take_turn
+from heroes_quiz.errors import UsageError
+from heroes_quiz.models import GameResult, Question
+
+MIN_PLAYERS, MAX_PLAYERS = 2, 6
+
+
+class PartyPrompter(Prompter, Protocol):
+    """A prompter that can also hand the keyboard over and show standings."""
+
+    def your_turn(self, name: str, round_no: int, rounds: int) -> None:
+        """Tell the next player it is their turn."""
+        ...
+
+    def standings(self, round_no: int, rounds: int, table: Sequence[Standing]) -> None:
+        """Show the standings after a round."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A player's place: by score, then by less time spent answering."""
+
+    place: int
+    name: str
+    score: int
+    correct: int
+    asked: int
+    time_used: float
+
+
+@dataclass(frozen=True, slots=True)
+class PartyResult:
+    """Every player's game and the final standings."""
+
+    games: tuple[GameResult, ...]
+    table: tuple[Standing, ...]
+
+    @property
+    def winners(self) -> list[str]:
+        """Everyone in first place (more than one only on a perfect tie)."""
+        return [s.name for s in self.table if s.place == 1]
+
+
+def parse_players(raw: str) -> list[str]:
+    """Split "Ada, Bo,Cy" into names; 2 to 6 different names or a UsageError."""
+    names = [n.strip() for n in raw.split(",") if n.strip()]
+    if not MIN_PLAYERS <= len(names) <= MAX_PLAYERS:
+        raise UsageError(f"A party needs {MIN_PLAYERS} to {MAX_PLAYERS} players, "
+                         f"like --players \"Ada,Bo,Cy\" (got {len(names)}).")
+    if len({n.casefold() for n in names}) != len(names):
+        raise UsageError("Each player needs a different name.")
+    return names
+
+
+def standings(players: Sequence[Player]) -> list[Standing]:
+    """Players ranked by score, ties broken by total answer time."""
+    def key(p: Player) -> tuple[int, float]:
+        return -p.score, round(sum(o.elapsed for o in p.outcomes), 3)
+
+    ranked = sorted(players, key=key)
+    table: list[Standing] = []
+    for n, p in enumerate(ranked):
+        place = table[-1].place if table and key(ranked[n - 1]) == key(p) else n + 1
+        table.append(Standing(place, p.name, p.score, sum(o.verdict.correct for o in p.outcomes),
+                              len(p.outcomes), key(p)[1]))
+    return table
+
+
+def play_party(names: Sequence[str], questions: Sequence[Question], prompter: PartyPrompter,
+               rng: random.Random, *, difficulty: str, rules: Rules | None = None) -> PartyResult:
+    """Each round, every player answers a question of their own."""
+    players = [Player(n) for n in names]
+    rules = dataclasses.replace(rules or Rules(), hot_seat=True)
+    rounds = len(questions) // len(players)
+    deck = iter(questions)
+    for round_no in range(1, rounds + 1):
+        for player in players:
+            prompter.your_turn(player.name, round_no, rounds)
+            take_turn(player, next(deck), (round_no, rounds), prompter, rng=rng, rules=rules)
+        prompter.standings(round_no, rounds, standings(players))
+    return PartyResult(tuple(p.result(difficulty) for p in players), tuple(standings(players)))
