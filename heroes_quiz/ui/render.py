@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -84,7 +85,7 @@ def summary_panel(result: GameResult, rank: int) -> Panel:
         Text(f"Right answers: {result.correct} of {result.total} "
              f"({round(result.accuracy * 100)}%)"),
     ]
-    if rank:
+    if rank and result.score > 0:
         lines.append(Text(f"🏆 New high score! #{rank} on the {result.difficulty} table.",
                           style="bold yellow"))
     return Panel(Group(*lines), title=Text("Game over", style="bold"), border_style="magenta",
@@ -135,9 +136,10 @@ def review_panel(result: GameResult) -> Panel | None:
     for o in missed:
         q = o.turn.question
         lines.append(Text(f"Q{o.turn.number}. ", style="bold").append(q.prompt, style="bold"))
-        lines.append(Text("  You: ").append(o.verdict.given or "(no answer)")
-                     .append("  ·  Answer: ").append(q.answer_text(), style="bold green"))
-        lines.append(Text("  ").append(q.explanation, style="dim"))
+        detail = Text("You: ").append(o.verdict.given or "(no answer)")
+        detail.append("  ·  Answer: ").append(q.answer_text(), style="bold green")
+        detail.append("\n").append(q.explanation, style="dim")
+        lines.append(Padding(detail, (0, 0, 0, 4)))
     return Panel(Group(*lines), title=Text("Let's review", style="bold"), border_style="blue",
                  padding=(0, 1))
 

@@ -28,7 +28,10 @@ class Countdown:
         return max(0.0, self.deadline - self.clock())
 
     def __str__(self) -> str:
-        return self.template.format(label=self.label, left=math.ceil(self.left()))
+        left = math.ceil(self.left())
+        if not left:
+            return f"{self.label}  ⏱ time's up"
+        return self.template.format(label=self.label, left=left)
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
