@@ -7,8 +7,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from rapidfuzz.distance import Levenshtein
-
 from heroes_quiz.models import Kind, Question, Reply, Verdict, format_number
 
 # Zero-width, bidi and other format characters a paste can smuggle in.
@@ -22,15 +20,19 @@ MAX_INPUT = 1000
 
 def clean(text: str) -> str:
     """Fold full-width forms, drop invisible characters and surrounding space."""
-    text = unicodedata.normalize("NFKC", text[:MAX_INPUT])
+    text = text[:MAX_INPUT]
+    if text.isascii():  # the common case needs no Unicode folding
+        return text.replace("\x00", "").strip()
+    text = unicodedata.normalize("NFKC", text)
     return _INVISIBLE.sub("", text).strip()
 
 
 def normalize(text: str) -> str:
     """Reduce text to lowercase unaccented words for comparison."""
     text = clean(text).casefold().replace("&", " and ")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     words = _NOT_WORD.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
     while len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -64,7 +66,11 @@ def match_text(reply: str, candidates: Sequence[str]) -> Verdict:
     for cand in candidates:
         norm, norm_sorted = _forms(cand)
         limit = allowed_typos(norm)
-        if limit and (
+        if not limit or abs(len(given) - len(norm)) > limit:
+            continue  # too far apart to be a typo
+        from rapidfuzz.distance import Levenshtein  # only near misses need it
+
+        if (
             Levenshtein.distance(given, norm, score_cutoff=limit) <= limit
             or Levenshtein.distance(given_sorted, norm_sorted, score_cutoff=limit) <= limit
         ):

@@ -18,7 +18,7 @@ DEFAULT_NAME = "Player"
 MAX_NAME = 24
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PlayOptions:
     """Everything that shapes one game."""
 
@@ -31,7 +31,7 @@ class PlayOptions:
     rules: engine.Rules = field(default_factory=engine.Rules)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PlayReport:
     """A finished game with how saving went and the table it landed in."""
 
@@ -61,9 +61,9 @@ def store() -> Store:
     return _store_at(paths.database())
 
 
-def load_bank(path: Path | None) -> bank_mod.Bank:
-    """Load and validate the bank to play from (raises BankError)."""
-    return bank_mod.load(path)
+def load_bank(path: Path | None, *, strict: bool = False) -> bank_mod.Bank:
+    """Load and validate a bank (raises BankError); `strict` also checks cast spellings."""
+    return bank_mod.load(path, strict=strict)
 
 
 def unknown_categories(bank: bank_mod.Bank, wanted: tuple[str, ...]) -> list[str]:
@@ -110,7 +110,7 @@ def record(result: GameResult, mode: str = "play", day: str | None = None) -> Pl
     return PlayReport(result, save, table)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ScoresReport:
     """Rows of the high-score table and any warnings from storage."""
 

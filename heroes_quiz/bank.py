@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from heroes_quiz import opentdb, schema
+from heroes_quiz import schema
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
 
 # A JSON bank opens with an object or a list of objects; TOML opens with comments,
 # keys or [table] headers.
 _JSON_START = re.compile(r"\s*(\{|\[\s*[{\]])")
+COMPILED = "_compiled.json"
 MAX_BYTES = 256 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50
 BUILTIN_LABEL = "built-in bank"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Bank:
     """A validated set of questions and where they came from."""
 
@@ -36,20 +35,37 @@ class Bank:
 
 
 def builtin_dir() -> Path:
-    """The shipped `data/` folder: inside the wheel, or beside the package in a checkout."""
-    packaged = Path(str(resources.files("heroes_quiz"))) / "data"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "data"
+    """The shipped `data/` folder: inside the wheel (force-included), or beside the package
+    in a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    return packaged if packaged.is_dir() else here.parent / "data"
 
 
-def load(path: Path | None = None) -> Bank:
-    """Load and validate a bank file or folder; the built-in bank when `path` is None."""
+def load(path: Path | None = None, *, strict: bool = False) -> Bank:
+    """Load and validate a bank file or folder; the built-in bank when `path` is None.
+
+    `strict` adds the built-in bank's spelling check against the canonical cast list
+    (`bank check` and the tests run it; a game need not repeat it on every start).
+    """
     if path is None:
-        files = sorted(builtin_dir().glob("*.toml"))
-        return _build([_read(f, f.name) for f in files], BUILTIN_LABEL, builtin=True)
+        return _builtin(strict)
     if path.is_dir():
         files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json"))
         return _build([_read(f, str(f)) for f in files], str(path))
     return _build([_read(path, str(path))], str(path))
+
+
+def _builtin(strict: bool) -> Bank:
+    folder = builtin_dir()
+    compiled = folder / COMPILED
+    if compiled.is_file():  # written by the wheel build from the same TOML files
+        doc = json.loads(compiled.read_text(encoding="utf-8"))
+        files = [[schema.Record(item, name, n) for n, item in enumerate(items, start=1)]
+                 for name, items in doc["files"]]
+    else:
+        files = [_read(f, f.name) for f in sorted(folder.glob("*.toml"))]
+    return _build(files, BUILTIN_LABEL, builtin=strict)
 
 
 def _read(path: Path, label: str) -> list[schema.Record]:
@@ -74,6 +90,8 @@ def parse(raw: bytes, label: str) -> list[schema.Record]:
 
 
 def _from_toml(text: str, label: str) -> list[Any]:
+    import tomllib  # a game from the wheel reads the compiled JSON and never needs it
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -108,6 +126,8 @@ def _from_json(text: str, label: str) -> list[Any]:
     except RecursionError:
         raise BankError(f"{label}: JSON is nested too deeply") from None
     if isinstance(doc, dict) and "results" in doc:
+        from heroes_quiz import opentdb  # its decoders cost start-up time; few banks need them
+
         return opentdb.to_records(doc, label)
     if isinstance(doc, dict):
         doc = doc.get("questions", doc.get("question"))

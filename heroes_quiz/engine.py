@@ -39,7 +39,7 @@ class Prompter(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Selection:
     """The questions drawn for a game, and how many short of the request."""
 
@@ -121,7 +121,7 @@ class Player:
 DEFAULT_LIMITS = {Difficulty.EASY: 30.0, Difficulty.MEDIUM: 20.0, Difficulty.HARD: 15.0}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rules:
     """Settings that shape every turn: seconds allowed per level (none: no timer)."""
 

@@ -66,7 +66,7 @@ def format_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Turn:
     """A question as put to the player: options already in play order."""
 
@@ -81,7 +81,7 @@ class Turn:
     player: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Verdict:
     """How a reply was judged."""
 
@@ -94,7 +94,7 @@ class Verdict:
     halved: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Points:
     """The breakdown of one answer's points."""
 
@@ -109,7 +109,7 @@ class Points:
         return max(0, self.base + self.time + self.streak + self.partial)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Outcome:
     """A finished turn: what was asked, how it went, and the running score."""
 
@@ -126,7 +126,7 @@ class Outcome:
         return not self.verdict.correct
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class GameResult:
     """A finished game, ready to save and render."""
 
@@ -166,7 +166,7 @@ class GameResult:
         return sum(o.elapsed for o in self.outcomes)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ScoreRow:
     """One row of the high-score table."""
 
@@ -180,7 +180,7 @@ class ScoreRow:
     rank: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SaveReport:
     """What happened when a score was saved: rank (0 = not top 10) and any warning."""
 
@@ -189,7 +189,7 @@ class SaveReport:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class AnswerRow:
     """One stored answer, oldest first."""
 
@@ -202,7 +202,7 @@ class AnswerRow:
     elapsed: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DailyGame:
     """A player's stored daily game."""
 

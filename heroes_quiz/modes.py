@@ -15,7 +15,7 @@ from heroes_quiz.models import DailyGame
 PRACTICE_COUNT = 10
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PracticeReport:
     """A practice round and what is still left to practise."""
 
@@ -38,7 +38,7 @@ def practice(name: str, bank: Path | None, prompter: engine.Prompter,
     return PracticeReport(report, len(leitner.due(after, loaded.questions, len(after) + 1)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DailyReport:
     """Today's daily challenge: played now, or played before (then nothing was asked)."""
 
@@ -79,7 +79,7 @@ def daily_challenge(name: str, day: date, bank: Path | None,
     return DailyReport(day, marks, result.score, streak, report)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PartyReport:
     """A finished party and how saving went."""
 

@@ -27,7 +27,7 @@ class PartyPrompter(Prompter, Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Standing:
     """A player's place: by score, then by less time spent answering."""
 
@@ -39,7 +39,7 @@ class Standing:
     time_used: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PartyResult:
     """Every player's game and the final standings."""
 

@@ -5,12 +5,11 @@ Every problem is collected, so an author sees all of them at once.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from rapidfuzz import fuzz
 
 from heroes_quiz import canon
 from heroes_quiz.answers import normalize
@@ -23,7 +22,7 @@ NEAR_MISS = 85.0
 E = TypeVar("E", Difficulty, Kind)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Record:
     """A raw question and where it came from, for messages."""
 
@@ -158,15 +157,25 @@ def _strings(question: Question) -> Iterable[str]:
     yield from question.accept
 
 
+@functools.cache
+def _canon_forms() -> tuple[dict[str, str], list[str]]:
+    names = canon.all_names()
+    normalized = {normalize(name): names[name] for name in names}
+    return normalized, list(normalized)
+
+
 def check_spelling(question: Question, rec: Record, problems: Problems) -> None:
     """Flag misspelt cast names and the articles' known typos (built-in bank only)."""
-    names = canon.all_names()
+    from rapidfuzz import fuzz, process  # only the built-in bank's spelling check needs it
+
+    normalized, choices = _canon_forms()
     for value in _strings(question):
-        if value in names:
+        form = normalize(value)
+        if value in canon.all_names() or form in normalized:
             continue
-        for name in names:
-            if fuzz.ratio(normalize(value), normalize(name)) >= NEAR_MISS:
-                problems.add(rec, f"{value!r} looks like a misspelling of {names[name]!r}")
+        near = process.extractOne(form, choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
+        if near is not None:
+            problems.add(rec, f"{value!r} looks like a misspelling of {normalized[near[0]]!r}")
     words = " ".join((question.prompt, question.explanation, *_strings(question))).casefold()
     for typo, right in canon.KNOWN_TYPOS.items():
         if typo in words:

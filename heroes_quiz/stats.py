@@ -10,7 +10,7 @@ from typing import Any
 from heroes_quiz.models import AnswerRow
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Accuracy:
     """Right answers out of asked."""
 
@@ -23,7 +23,7 @@ class Accuracy:
         return round(100 * self.correct / self.total) if self.total else 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Stats:
     """Everything `heroes-quiz stats` shows."""
 

@@ -3,8 +3,6 @@
 Rich and questionary are imported inside commands only, so --version and --help stay fast.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

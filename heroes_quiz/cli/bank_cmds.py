@@ -1,7 +1,5 @@
 """`bank check`, `bank list`, `bank export` and `bank new`."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -27,7 +25,7 @@ def check(
     from heroes_quiz import app as core
 
     with guard():
-        loaded = core.load_bank(file)
+        loaded = core.load_bank(file, strict=True)
         typer.echo(f"{loaded.origin}: OK, {len(loaded.questions)} questions.")
 
 

@@ -1,7 +1,5 @@
 """`practice`, `daily`, `party` and `stats`."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`play`, `scores` and the menu."""
 
-from __future__ import annotations
-
 import dataclasses
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -46,7 +44,7 @@ def menu(s: Session) -> None:
             return
 
 
-def play_game(s: Session, options: PlayOptions) -> None:
+def play_game(s: Session, options: "PlayOptions") -> None:
     """Load the bank, ask what is missing, play, save and show the end of the game."""
     from heroes_quiz import app as core
     from heroes_quiz import ui

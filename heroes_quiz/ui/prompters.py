@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from rich.console import Console
 from rich.text import Text
@@ -11,10 +11,12 @@ from rich.text import Text
 from heroes_quiz import answers
 from heroes_quiz.errors import GameAbandoned
 from heroes_quiz.models import Action, Kind, Outcome, Reply, Turn
-from heroes_quiz.party import Standing
 from heroes_quiz.ui import render
 from heroes_quiz.ui.lines import Lines
 from heroes_quiz.ui.timer import Countdown, ask_until
+
+if TYPE_CHECKING:
+    from heroes_quiz.party import Standing
 
 ARROW_HINT = "(↑ ↓ or a number, then Enter)"
 NEXT_AFTER = 10.0

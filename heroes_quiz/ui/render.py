@@ -6,6 +6,7 @@ Player names and bank text are always wrapped in Text so they never become marku
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -16,7 +17,9 @@ from rich.text import Text
 
 from heroes_quiz import scoring
 from heroes_quiz.models import Action, GameResult, Kind, Outcome, ScoreRow, Turn
-from heroes_quiz.party import Standing
+
+if TYPE_CHECKING:
+    from heroes_quiz.party import Standing
 
 NARROW = 50
 RIGHT, WRONG, CLOSE = "green", "red", "yellow"

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from heroes_quiz.app import PlayReport, ScoresReport
-from heroes_quiz.modes import DailyReport, PartyReport, PracticeReport
-from heroes_quiz.stats import Accuracy, Stats
 from heroes_quiz.ui.render import podium, review_panel, scores_table, summary_panel
+
+if TYPE_CHECKING:  # only for annotations: a plain game should not import every mode
+    from heroes_quiz.app import PlayReport, ScoresReport
+    from heroes_quiz.modes import DailyReport, PartyReport, PracticeReport
+    from heroes_quiz.stats import Accuracy, Stats
 
 
 def warn(console: Console, message: str) -> None:

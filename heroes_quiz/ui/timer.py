@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import math
 import time
 from collections.abc import Callable
@@ -41,6 +40,8 @@ def ask_until(question: Any, countdown: Countdown | None, on_timeout: Any) -> An
     """Run a questionary question; when the countdown ends, return `on_timeout` instead."""
     if countdown is None:
         return question.unsafe_ask()
+    import asyncio  # only timed prompts need it; plain games skip the import
+
     app = question.application
     app.refresh_interval = REFRESH_SECONDS
 

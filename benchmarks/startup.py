@@ -1,0 +1,37 @@
+"""Start-up figures as ratios against bare imports, measured by alternating runs.
+
+    python benchmarks/startup.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+from _common import EXE, PYTHON, alternate, machine, report, require_installed
+
+
+def main() -> int:
+    require_installed()
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    env = {**os.environ, "HEROES_QUIZ_HOME": tempfile.mkdtemp(prefix="hq-bench-")}
+    print(f"start-up, median of {runs} alternating runs · {machine()}")
+    version, typer_only = alternate(
+        runs, ([EXE, "--version"], None), ([PYTHON, "-c", "import typer"], None), env=env)
+    ok = report("--version vs `import typer`", version, typer_only, 1.25)
+    game, rich_base = alternate(
+        runs,
+        ([EXE, "play", "--plain", "--count", "1", "--name", "Bench"], "1\n"),
+        ([PYTHON, "-c", "import typer, rich.console"], None), env=env)
+    ok &= report("1-question plain game vs `import typer, rich.console`", game, rich_base, 1.5)
+    complete, _ = alternate(
+        runs, ([EXE], None), ([PYTHON, "-c", "import typer"], None),
+        env={**env, "_HEROES_QUIZ_COMPLETE": "complete_bash", "COMP_WORDS": "heroes-quiz pl",
+             "COMP_CWORD": "1"})
+    ok &= report("shell completion (Tab) vs `import typer`", complete, typer_only, 1.25)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
