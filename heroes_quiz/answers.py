@@ -12,6 +12,8 @@ from heroes_quiz.models import Kind, Question, Reply, Verdict, format_number
 # Zero-width, bidi and other format characters a paste can smuggle in.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\x00]")
 _NOT_WORD = re.compile(r"[^\w\s]|_")
+# Combining marks left by NFKD (accents and the like), in every block Unicode keeps them.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 _TRUE = {"y", "yes", "t", "true", "1"}
 _FALSE = {"n", "no", "f", "false", "2"}
@@ -31,8 +33,7 @@ def normalize(text: str) -> str:
     """Reduce text to lowercase unaccented words for comparison."""
     text = clean(text).casefold().replace("&", " and ")
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     words = _NOT_WORD.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
     while len(words) > 1 and words[0] == "the":
         words = words[1:]

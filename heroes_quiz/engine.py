@@ -177,10 +177,11 @@ def _ask(player: Player, question: Question, place: tuple[int, int], prompter: P
         turn = Turn(place[0], place[1], question, options, player.score, player.streak, left,
                     _available(player, options, rules), player.name if rules.hot_seat else "")
         reply = prompter.ask(turn)
-        if reply in (Action.FIFTY, Action.SKIP):
+        # Action is a str enum: compare by type, or a typed answer "skip" would match.
+        if isinstance(reply, Action) and reply is not Action.TIMEOUT:
             if reply not in turn.lifelines:
                 continue
-            player.lifelines.discard(Action(reply))
+            player.lifelines.discard(reply)
         if reply is not Action.FIFTY:
             return turn, reply, halved
         options, halved = fifty_fifty(question, options, rng), True

@@ -73,7 +73,7 @@ def _choices(rec: Record, answer: object, problems: Problems) -> tuple[str, ...]
     choices = tuple(c.strip() for c in raw)
     if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
         problems.add(rec, f"needs 3 to 5 choices, has {len(choices)}")
-    if len({normalize(c) for c in choices}) != len(choices):
+    if len({" ".join(c.casefold().split()) for c in choices}) != len(choices):
         problems.add(rec, "choices are not all different")
     if answer not in choices:
         problems.add(rec, f"answer {answer!r} is not among the choices")
@@ -144,9 +144,8 @@ def check_unique(records: Sequence[Record], problems: Problems) -> None:
             first := seen_ids.setdefault(qid.strip(), rec)
         ) is not rec:
             problems.add(rec, f"duplicate id (first used at #{first.position} in {first.file})")
-        if isinstance(prompt, str) and normalize(prompt) and (
-            first := seen_prompts.setdefault(normalize(prompt), rec)
-        ) is not rec:
+        key = " ".join(prompt.casefold().split()) if isinstance(prompt, str) else ""
+        if key and (first := seen_prompts.setdefault(key, rec)) is not rec:
             problems.add(rec, f"same prompt as {first.label()}")
 
 

@@ -62,7 +62,9 @@ MIGRATIONS = (
 def _fresh_connection(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        # Switching needs an exclusive lock; WAL persists, so only a new file pays for it.
+        conn.execute("PRAGMA journal_mode = WAL")
     # In WAL mode NORMAL never corrupts and survives a killed process; only a power cut can
     # lose the very last game, and it saves an fsync per game.
     conn.execute("PRAGMA synchronous = NORMAL")

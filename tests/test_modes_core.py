@@ -169,3 +169,13 @@ def test_stats_compute() -> None:
     assert figures.average_time == pytest.approx(2.4)
     data = figures.to_json()
     assert {"categories", "difficulties", "games", "best_streak"} <= set(data)
+
+
+def test_typing_skip_after_the_skip_is_used_is_just_an_answer() -> None:
+    q = make_question(kind=Kind.TEXT)
+    replies: list[Reply] = [Action.SKIP, "skip", "50:50"]
+    script = Scripted(lambda t: replies.pop(0))
+    engine.play([q, q, q], script, random.Random(1))
+    assert len(script.turns) == 3  # no question was asked twice
+    assert [o.verdict.skipped for o in script.outcomes] == [True, False, False]
+    assert script.outcomes[1].verdict.given == "skip"

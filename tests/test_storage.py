@@ -115,8 +115,10 @@ Store(Path({db!r})).save(result(sys.argv[1], int(sys.argv[2])))
 def test_concurrent_games_from_separate_processes_all_land(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     code = SAVER.format(tests=str(Path(__file__).parent), db=str(db))
-    procs = [subprocess.Popen([sys.executable, "-c", code, f"P{n}", str(n)]) for n in range(24)]
-    assert [p.wait(timeout=120) for p in procs] == [0] * 24
+    procs = [subprocess.Popen([sys.executable, "-c", code, f"P{n}", str(n)],
+                              stderr=subprocess.PIPE, text=True) for n in range(24)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 24, "".join(errors)
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT COUNT(*) FROM games").fetchone()[0] == 24
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from heroes_quiz.party import Standing
 
 ARROW_HINT = "(↑ ↓ or a number, then Enter)"
+OPTION_INDENT = 6
 NEXT_AFTER = 10.0
 LIFELINE_TITLES = {Action.FIFTY: "½  50:50 — remove two wrong answers",
                    Action.SKIP: "⤼  Skip this question"}
@@ -129,6 +131,7 @@ class InteractivePrompter:
     def __init__(self, console: Console, *, timed: bool = False, **prompt_kwargs: Any) -> None:
         self.console = console
         self.timed = timed
+        self.last_asked = ""
         # Lets tests pass prompt_toolkit pipe input and DummyOutput.
         self.prompt_kwargs = prompt_kwargs
 
@@ -138,12 +141,17 @@ class InteractivePrompter:
         import questionary
 
         values = values or range(len(options))
-        pairs = zip(options, values, strict=True)
+        pairs = zip(map(self._fit, options), values, strict=True)
         choices = [questionary.Choice(title=o, value=v) for o, v in pairs]
         question = questionary.select(_message(countdown, title), choices=choices,
                                       use_shortcuts=True, instruction=ARROW_HINT,
                                       **self.prompt_kwargs)
         return ask_until(question, countdown, Action.TIMEOUT)
+
+    def _fit(self, option: str) -> str:
+        # questionary never wraps a choice: break long ones under the text, past " » 1) ".
+        lines = textwrap.wrap(option, max(self.console.width - OPTION_INDENT - 1, 12))
+        return ("\n" + " " * OPTION_INDENT).join(lines) or option
 
     def text(self, label: str, default: str) -> str:
         """Ask for free text; an empty answer gives `default`."""
@@ -163,6 +171,9 @@ class InteractivePrompter:
 
     def ask(self, turn: Turn) -> Reply:
         """Show the question panel, then the right questionary prompt for its kind."""
+        if turn.question.id == self.last_asked:
+            self.console.clear()  # asked again after a 50:50: show the shorter list alone
+        self.last_asked = turn.question.id
         self.console.print(render.question_panel(turn, numbered=False))
         kind = turn.question.kind
         countdown = None if turn.time_left is None else Countdown("Your answer:", turn.time_left)

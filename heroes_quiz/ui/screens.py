@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -20,8 +21,17 @@ if TYPE_CHECKING:  # only for annotations: a plain game should not import every 
 
 def warn(console: Console, message: str) -> None:
     """A yellow notice; the message is shown literally."""
-    # soft_wrap: leave wrapping to the terminal so file paths stay whole for copying.
-    console.print(Text("⚠ ", style="bold yellow").append(message, style="yellow"), soft_wrap=True)
+    # Wrap between words ourselves and never split a long word (a file path), so it copies
+    # whole; soft_wrap stops Rich from folding it again.
+    lines = textwrap.wrap(message, max(console.width - 2, 10), break_long_words=False,
+                          break_on_hyphens=False)
+    notice = Text("⚠ ", style="bold yellow").append("\n  ".join(lines), style="yellow")
+    console.print(notice, soft_wrap=True)
+
+
+def plural(count: int, word: str = "question") -> str:
+    """`1 question`, `2 questions`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def show_title(console: Console) -> None:
@@ -32,9 +42,10 @@ def show_title(console: Console) -> None:
 def show_start(console: Console, name: str, count: int, short_of: int) -> None:
     """A friendly line before the first question."""
     console.print()
-    console.print(Text("Good luck, ").append(name, style="bold").append(f"! {count} questions."))
+    console.print(Text("Good luck, ").append(name, style="bold").append(f"! {plural(count)}."))
     if short_of:
-        warn(console, f"Only {count} questions match, so the game has {count}, "
+        verb = "matches" if count == 1 else "match"
+        warn(console, f"Only {plural(count)} {verb}, so the game has {count}, "
                       f"not {count + short_of}.")
 
 

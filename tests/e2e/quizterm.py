@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import subprocess
 import sys
 import time
@@ -32,6 +33,7 @@ TIMEOUT = 15.0
 UP, DOWN, ENTER, CTRL_C = "\x1b[A", "\x1b[B", "\r", "\x03"
 HIDE_CURSOR, SHOW_CURSOR = "\x1b[?25l", "\x1b[?25h"
 ARROW_HINT = "(↑ ↓ or a number, then Enter)"
+POINTER = re.compile(r"\s*» \d+\) ")  # the current row of a select prompt
 ABANDONED = "Game abandoned"
 ABANDONED_MESSAGE = "Game abandoned — no score was saved."
 
@@ -107,7 +109,6 @@ def _toml(value: object) -> str:
 
 def write_bank(path: Path, questions: Iterable[Mapping[str, object]]) -> Path:
     """Write questions in the native TOML format ([[question]] tables)."""
-    # The leading comment matters: bank.parse treats text starting with "[" as JSON.
     parts = ["# test bank written by tests/e2e\n"]
     for q in questions:
         parts.append("\n[[question]]\n")
@@ -223,18 +224,22 @@ class Terminal:
                   timeout)
 
     def answer_prompt(self) -> str | None:
-        """'select' or 'text' once an answer prompt is fully drawn and waiting, else None."""
+        """'select' or 'text' once an answer prompt is fully drawn and waiting, else None.
+
+        A select shows the arrow hint and a » pointer; a text box shows the cursor after
+        "Your answer:" and whatever follows it on that row (a countdown, an instruction).
+        """
         lines = self.lines()
+        pointer = any(POINTER.match(line) for line in lines)
         squashed = "".join(lines).replace(" ", "")  # the hint may wrap in narrow terminals
-        if ("Youranswer:" + ARROW_HINT.replace(" ", "") in squashed
-                and any(line.lstrip().startswith("» ") for line in lines)):
+        if pointer and "Youranswer:" in squashed and ARROW_HINT.replace(" ", "") in squashed:
             return "select"
-        return "text" if self.text_prompt_ready("Your answer:") else None
+        return "text" if not pointer and self.text_prompt_ready("Your answer:") else None
 
     def text_prompt_ready(self, label: str) -> bool:
-        """True when a text box labelled `label` is empty and waiting, cursor shown after it."""
+        """True when the text box labelled `label` is empty and waiting for typing."""
         line = self.cursor_line()
-        return (not self.screen.cursor.hidden and line.endswith(label)
+        return (not self.screen.cursor.hidden and label in line
                 and self.screen.cursor.x >= cells(line))
 
     def wait_text_prompt(self, label: str) -> None:
@@ -250,11 +255,28 @@ class Terminal:
     def finish(self, timeout: float | None = None) -> int:
         """Wait for the program to exit; its exit code (128+N for a signal)."""
         self.wait(lambda: self.eof, "the program to exit", timeout)
+        self._wait_for_exit(self.timeout if timeout is None else timeout)
         self.child.wait()
         self.child.close()
         if self.child.signalstatus is not None:
             return 128 + int(self.child.signalstatus)
         return int(self.child.exitstatus or 0)
+
+    def _wait_for_exit(self, timeout: float) -> None:
+        # The pty can close a moment before the process ends; child.wait() has no timeout,
+        # so wait on a pidfd (Linux) to fail instead of hanging if the process never exits.
+        if not hasattr(os, "pidfd_open") or not self.child.isalive():
+            return
+        try:
+            fd = os.pidfd_open(self.child.pid)
+        except OSError:
+            return
+        try:
+            ready, _, _ = select.select([fd], [], [], timeout)
+        finally:
+            os.close(fd)
+        if not ready:
+            self.fail("the output ended but the program did not exit")
 
     def kill(self) -> None:
         """Stop the child if a test failed half-way."""

@@ -1,0 +1,46 @@
+"""Generate the large inputs the scale benchmark needs.
+
+    python benchmarks/make_inputs.py OUT_DIR        # writes opentdb-100k.json
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+ENTITY_WORDS = ["&quot;Heroes&quot;", "Rodr&iacute;guez", "Sharkboy &amp; Lavagirl",
+                "Spy Kids&#039; fans", "caf&eacute;"]
+
+
+def opentdb(count: int, seed: int = 1) -> dict[str, object]:
+    """An Open Trivia DB document of `count` distinct questions with HTML entities."""
+    rng = random.Random(seed)
+    results = []
+    for n in range(count):
+        level = ("easy", "medium", "hard")[n % 3]
+        word = ENTITY_WORDS[n % len(ENTITY_WORDS)]
+        if n % 4 == 0:
+            results.append({"type": "boolean", "difficulty": level, "category": f"Cat {n % 24}",
+                            "question": f"Statement {n} about {word} is true.",
+                            "correct_answer": rng.choice(["True", "False"]),
+                            "incorrect_answers": ["False"]})
+            continue
+        results.append({"type": "multiple", "difficulty": level, "category": f"Cat {n % 24}",
+                        "question": f"Question {n}: which one goes with {word}?",
+                        "correct_answer": f"Right {n}",
+                        "incorrect_answers": [f"Wrong {n}a", f"Wrong {n}b", f"Wrong {n}c"]})
+    return {"response_code": 0, "results": results}
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/out")
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "opentdb-100k.json"
+    path.write_text(json.dumps(opentdb(100_000)), encoding="utf-8")
+    print(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
