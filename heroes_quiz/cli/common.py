@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from heroes_quiz.ui.prompters import InteractivePrompter, PlainPrompter
 
 ABANDONED = "Game abandoned — no score was saved."
+NEXT_AFTER = 10.0
 
 
 class Level(StrEnum):
@@ -88,7 +89,9 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
     is_plain = not interactive(plain)
     timed = not no_timer and (time_limit is not None or not is_plain)
     console = ui.make_console()
-    asker = ui.prompter(console, plain=is_plain, timed=timed)
+    # A walk-away player never stalls a timed game: pauses end after at most 10 s.
+    next_after = min(NEXT_AFTER, time_limit or NEXT_AFTER) if timed else None
+    asker = ui.prompter(console, plain=is_plain, next_after=next_after)
     return Session(console, asker, is_plain, Rules.timed(time_limit) if timed else Rules())
 
 

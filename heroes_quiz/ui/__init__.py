@@ -29,9 +29,9 @@ __all__ = [
 ]
 
 
-def prompter(console: Console, *, plain: bool, timed: bool = False,
+def prompter(console: Console, *, plain: bool, next_after: float | None = None,
              stdin: TextIO | None = None) -> PlainPrompter | InteractivePrompter:
     """The prompter for this session."""
     if plain:
         return PlainPrompter(console, stdin or sys.stdin)
-    return InteractivePrompter(console, timed=timed)
+    return InteractivePrompter(console, next_after=next_after)

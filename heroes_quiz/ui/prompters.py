@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 ARROW_HINT = "(↑ ↓ or a number, then Enter)"
 OPTION_INDENT = 6
-NEXT_AFTER = 10.0
 LIFELINE_TITLES = {Action.FIFTY: "½  50:50 — remove two wrong answers",
                    Action.SKIP: "⤼  Skip this question"}
 
@@ -128,9 +127,11 @@ def _checker(kind: Kind, turn: Turn) -> Any:
 class InteractivePrompter:
     """Arrow-key menus and text boxes from questionary; Ctrl-C propagates."""
 
-    def __init__(self, console: Console, *, timed: bool = False, **prompt_kwargs: Any) -> None:
+    def __init__(self, console: Console, *, next_after: float | None = None,
+                 **prompt_kwargs: Any) -> None:
         self.console = console
-        self.timed = timed
+        # With a timer on, pauses move on by themselves after this many seconds.
+        self.next_after = next_after
         self.last_asked = ""
         # Lets tests pass prompt_toolkit pipe input and DummyOutput.
         self.prompt_kwargs = prompt_kwargs
@@ -205,7 +206,7 @@ class InteractivePrompter:
         self.console.print(render.feedback_panel(outcome))
         last = outcome.turn.number == outcome.turn.total
         message = "Press any key to see your score…" if last else "Press any key for the next one…"
-        self.pause(message, NEXT_AFTER if self.timed else None)
+        self.pause(message, self.next_after)
         # A fresh screen per question keeps the board readable for young players.
         self.console.clear()
 
@@ -218,5 +219,5 @@ class InteractivePrompter:
     def standings(self, round_no: int, rounds: int, table: Sequence[Standing]) -> None:
         """Show the standings and wait for a key."""
         self.console.print(render.standings_table(table, round_no, rounds, self.console))
-        self.pause("Press any key to go on…", NEXT_AFTER if self.timed else None)
+        self.pause("Press any key to go on…", self.next_after)
 
