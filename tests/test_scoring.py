@@ -63,3 +63,18 @@ def test_points_never_negative_nor_above_one_and_a_half_base(
     points = scoring.score_answer(level, Verdict(correct, partial=partial), streak=streak,
                                   elapsed=elapsed, limit=limit)
     assert 0 <= points.total <= scoring.base_points(level) * 1.5
+
+
+def test_readme_worked_example() -> None:
+    """The medium game in README's "Scoring" section, answer by answer."""
+    medium, limit = Difficulty.MEDIUM, 20.0
+    skip, timeout = Verdict(False, skipped=True), Verdict(False, timed_out=True)
+    plays = [(RIGHT, 5.0), (RIGHT, 0.4), (RIGHT, 10.0), (skip, 0.0), (RIGHT, 4.0),
+             (timeout, 20.0), (Verdict(True, halved=True), 6.0)]
+    streak, totals = 0, []
+    for verdict, seconds in plays:
+        streak = scoring.next_streak(streak, verdict)
+        totals.append(scoring.score_answer(medium, verdict, streak=streak, elapsed=seconds,
+                                           limit=limit).total)
+    assert totals == [175, 220, 190, 0, 240, 0, 85]
+    assert sum(totals) == 910
