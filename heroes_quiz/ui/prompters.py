@@ -191,7 +191,7 @@ class InteractivePrompter:
     def _typed(self, turn: Turn, countdown: Countdown | None) -> Reply:
         import questionary
 
-        hint = "type skip to skip" if Action.SKIP in turn.lifelines else ""
+        hint = "(or type skip)" if Action.SKIP in turn.lifelines else ""
         question = questionary.text(_message(countdown, "Your answer:"), instruction=hint,
                                     validate=_checker(turn.question.kind, turn),
                                     **self.prompt_kwargs)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -135,15 +134,17 @@ def review_panel(result: GameResult) -> Panel | None:
     missed = [o for o in result.outcomes if o.missed]
     if not missed:
         return None
-    lines: list[RenderableType] = []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style="bold")
+    grid.add_column()
     for o in missed:
         q = o.turn.question
-        lines.append(Text(f"Q{o.turn.number}. ", style="bold").append(q.prompt, style="bold"))
-        detail = Text("You: ").append(o.verdict.given or "(no answer)")
+        detail = Text(q.prompt, style="bold").append("\nYou: ", style="not bold")
+        detail.append(o.verdict.given or "(no answer)")
         detail.append("  ·  Answer: ").append(q.answer_text(), style="bold green")
         detail.append("\n").append(q.explanation, style="dim")
-        lines.append(Padding(detail, (0, 0, 0, 4)))
-    return Panel(Group(*lines), title=Text("Let's review", style="bold"), border_style="blue",
+        grid.add_row(f"Q{o.turn.number}.", detail)
+    return Panel(grid, title=Text("Let's review", style="bold"), border_style="blue",
                  padding=(0, 1))
 
 
