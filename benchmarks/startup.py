@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import tempfile
+import time
 
 from _common import EXE, PYTHON, alternate, machine, report, require_installed
 
@@ -25,12 +27,37 @@ def main() -> int:
         ([EXE, "play", "--plain", "--count", "1", "--name", "Bench"], "1\n"),
         ([PYTHON, "-c", "import typer, rich.console"], None), env=env)
     ok &= report("1-question plain game vs `import typer, rich.console`", game, rich_base, 1.5)
+    ok &= first_question(runs, env)
     complete, _ = alternate(
         runs, ([EXE], None), ([PYTHON, "-c", "import typer"], None),
         env={**env, "_HEROES_QUIZ_COMPLETE": "complete_bash", "COMP_WORDS": "heroes-quiz pl",
              "COMP_CWORD": "1"})
     ok &= report("shell completion (Tab) vs `import typer`", complete, typer_only, 1.25)
     return 0 if ok else 1
+
+
+def until(cmd: list[str], text: str | None, env: dict[str, str]) -> float:
+    """Seconds from starting `cmd` in an 80x30 pty until `text` shows (or it exits)."""
+    import pexpect
+
+    start = time.perf_counter()
+    child = pexpect.spawn(cmd[0], cmd[1:], env=env, dimensions=(30, 80), encoding="utf-8")
+    child.expect(pexpect.EOF if text is None else text, timeout=30)
+    took = time.perf_counter() - start
+    child.terminate(force=True)
+    return took
+
+
+def first_question(runs: int, env: dict[str, str]) -> bool:
+    """In a terminal: the first question on screen vs importing typer, rich and questionary."""
+    game = [EXE, "play", "--difficulty", "easy", "--name", "Bench", "--no-timer"]
+    base = [PYTHON, "-c", "import typer, rich.console, questionary"]
+    shown, imports = [], []
+    for _ in range(runs):
+        shown.append(until(game, "Your answer:", env))
+        imports.append(until(base, None, env))
+    return report("first question on screen in a pty vs `import typer, rich.console, "
+                  "questionary`", statistics.median(shown), statistics.median(imports), 1.3)
 
 
 if __name__ == "__main__":

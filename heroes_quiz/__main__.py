@@ -1,3 +1,3 @@
-from heroes_quiz.cli import main
+from heroes_quiz.entry import main
 
 main()

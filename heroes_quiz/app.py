@@ -7,6 +7,7 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from heroes_quiz import bank as bank_mod
 from heroes_quiz import engine, history, paths
@@ -110,8 +111,7 @@ def record(result: GameResult, mode: str = "play", day: str | None = None) -> Pl
     return PlayReport(result, save, table)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ScoresReport:
+class ScoresReport(NamedTuple):
     """Rows of the high-score table and any warnings from storage."""
 
     rows: tuple[ScoreRow, ...]

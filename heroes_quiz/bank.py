@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from heroes_quiz import schema
 from heroes_quiz.errors import BankError
@@ -22,8 +21,7 @@ MAX_PROBLEMS_SHOWN = 50
 BUILTIN_LABEL = "built-in bank"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Bank:
+class Bank(NamedTuple):
     """A validated set of questions and where they came from."""
 
     questions: tuple[Question, ...]

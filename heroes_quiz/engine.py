@@ -7,7 +7,7 @@ import random
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from heroes_quiz import answers, scoring
 from heroes_quiz.errors import BankError
@@ -39,8 +39,7 @@ class Prompter(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Selection:
+class Selection(NamedTuple):
     """The questions drawn for a game, and how many short of the request."""
 
     questions: tuple[Question, ...]

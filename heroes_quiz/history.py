@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from heroes_quiz.models import AnswerRow, DailyGame
 from heroes_quiz.storage import Store
+
+if TYPE_CHECKING:
+    from heroes_quiz.records import AnswerRow, DailyGame
 
 
 def seen(store: Store, player: str) -> dict[str, int]:
@@ -26,6 +29,8 @@ def _daily(conn: sqlite3.Connection, player: str, day: str) -> DailyGame | None:
                        " AND name = ? COLLATE NOCASE", (day, player)).fetchone()
     if row is None:
         return None
+    from heroes_quiz.records import DailyGame  # a plain game never reads these back
+
     marks = conn.execute("SELECT correct FROM answers WHERE game_id = ? ORDER BY rowid",
                          (row[0],)).fetchall()
     return DailyGame(day, int(row[1]), tuple(bool(m[0]) for m in marks))
@@ -49,4 +54,6 @@ def answers(store: Store, player: str) -> list[AnswerRow]:
         "SELECT g.id, g.mode, g.day, a.category, a.difficulty, a.correct, a.elapsed"
         " FROM games g JOIN answers a ON a.game_id = g.id WHERE g.name = ? COLLATE NOCASE"
         " ORDER BY g.id, a.rowid", (player,)).fetchall())
+    from heroes_quiz.records import AnswerRow
+
     return [AnswerRow(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), float(r[6])) for r in rows]

@@ -187,25 +187,3 @@ class SaveReport:
     saved: bool
     rank: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class AnswerRow:
-    """One stored answer, oldest first."""
-
-    game_id: int
-    mode: str
-    day: str | None
-    category: str
-    difficulty: str
-    correct: bool
-    elapsed: float
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class DailyGame:
-    """A player's stored daily game."""
-
-    day: str
-    score: int
-    marks: tuple[bool, ...]

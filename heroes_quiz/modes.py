@@ -10,7 +10,7 @@ from pathlib import Path
 
 from heroes_quiz import app, daily, engine, history, leitner, party, stats
 from heroes_quiz.errors import BankError
-from heroes_quiz.models import DailyGame
+from heroes_quiz.records import DailyGame
 
 PRACTICE_COUNT = 10
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from heroes_quiz import canon
 from heroes_quiz.answers import normalize
@@ -22,8 +21,7 @@ NEAR_MISS = 85.0
 E = TypeVar("E", Difficulty, Kind)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Record:
+class Record(NamedTuple):
     """A raw question and where it came from, for messages."""
 
     data: Mapping[str, Any]

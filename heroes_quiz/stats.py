@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from heroes_quiz.models import AnswerRow
+from heroes_quiz.records import AnswerRow
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -41,7 +41,8 @@ def test_version() -> None:
     (["play", "--help"], ("questionary", "prompt_toolkit")),
 ])
 def test_start_up_imports_stay_light(args: list[str], absent: tuple[str, ...]) -> None:
-    code = (f"import sys; sys.argv = ['heroes-quiz', *{args!r}]\nfrom heroes_quiz.cli import main\n"
+    code = (f"import sys; sys.argv = ['heroes-quiz', *{args!r}]\n"
+            "from heroes_quiz.entry import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted({m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

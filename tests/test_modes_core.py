@@ -14,8 +14,9 @@ from test_engine import BANK, Scripted, right, wrong
 from heroes_quiz import daily, engine, leitner, stats
 from heroes_quiz.engine import Player, Rules
 from heroes_quiz.errors import UsageError
-from heroes_quiz.models import Action, AnswerRow, Kind, Outcome, Points, Reply, Turn, Verdict
+from heroes_quiz.models import Action, Kind, Outcome, Points, Reply, Turn, Verdict
 from heroes_quiz.party import parse_players, play_party, standings
+from heroes_quiz.records import AnswerRow
 
 
 def test_leitner_moves() -> None:
