@@ -1,7 +1,5 @@
 """Commands as plain functions: options in, frozen results out (no rendering)."""
 
-from __future__ import annotations
-
 import functools
 import random
 import unicodedata

@@ -1,7 +1,5 @@
 """Question selection and turn flow (pure: prompter, rng and clock are injected)."""
 
-from __future__ import annotations
-
 import dataclasses
 import random
 import time
@@ -130,7 +128,7 @@ class Rules:
     clock: Callable[[], float] = time.monotonic
 
     @classmethod
-    def timed(cls, seconds: float | None = None, **kw: Any) -> Rules:
+    def timed(cls, seconds: float | None = None, **kw: Any) -> "Rules":
         """A timer of `seconds` for every level, or the per-level defaults."""
         limits = dict.fromkeys(Difficulty, seconds) if seconds else DEFAULT_LIMITS
         return cls(time_limits=limits, **kw)

@@ -1,6 +1,5 @@
 """Frozen value types shared by the core and the edges."""
 
-from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum

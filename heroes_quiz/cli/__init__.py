@@ -3,7 +3,9 @@
 Rich and questionary are imported inside commands only, so --version and --help stay fast.
 """
 
+import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -18,12 +20,12 @@ bank_app = typer.Typer(help="Check, list, export and start question banks.",
                        no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
 
-app.command()(play_cmds.play)
-app.command()(play_cmds.scores)
-app.command()(modes_cmds.practice)
-app.command()(modes_cmds.daily)
-app.command()(modes_cmds.party)
-app.command()(modes_cmds.stats)
+GAME_COMMANDS: dict[str, Callable[..., None]] = {
+    "play": play_cmds.play, "scores": play_cmds.scores, "practice": modes_cmds.practice,
+    "daily": modes_cmds.daily, "party": modes_cmds.party, "stats": modes_cmds.stats,
+}
+for name, command in GAME_COMMANDS.items():
+    app.command(name)(command)
 bank_app.command("check")(bank_cmds.check)
 bank_app.command("list")(bank_cmds.list_)
 bank_app.command("export")(bank_cmds.export)
@@ -55,4 +57,11 @@ def main() -> None:
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    args = sys.argv[1:]
+    if args and args[0] in GAME_COMMANDS and "_HEROES_QUIZ_COMPLETE" not in os.environ:
+        # Typer builds every command before parsing; a game needs only its own (~4 ms less).
+        alone = typer.Typer(add_completion=False)
+        alone.command(args[0])(GAME_COMMANDS[args[0]])
+        alone(args=args[1:], prog_name=f"heroes-quiz {args[0]}")
+        return
     app(prog_name="heroes-quiz")
