@@ -14,6 +14,7 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 # Combining marks left by NFKD (accents and the like), in every block Unicode keeps them.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_EDGES = re.compile(r"^[^\w-]+|[^\w]+$")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
 _TRUE = {"y", "yes", "t", "true", "1"}
 _FALSE = {"n", "no", "f", "false", "2"}
@@ -92,7 +93,8 @@ def parse_number(text: str) -> float | None:
 
 def parse_bool(text: str) -> bool | None:
     """Read yes/no, true/false, y/n, t/f or 1/2; None if it is none of them."""
-    word = normalize(text)
+    # Stray symbols around the word are forgiven, but not a leading minus: "-1" is not "1".
+    word = _EDGES.sub("", clean(text).casefold())
     if word in _TRUE:
         return True
     return False if word in _FALSE else None
@@ -101,10 +103,9 @@ def parse_bool(text: str) -> bool | None:
 def parse_choice(text: str, options: Sequence[str]) -> int | None:
     """Read an option by its number (1-based) or its text; None if unclear."""
     raw = clean(text)
-    if raw.isdigit() and len(raw) < 4:
-        index = int(raw) - 1
-        return index if 0 <= index < len(options) else None
-    given = normalize(raw)
+    if raw.isdigit() and len(raw) < 4 and 0 < int(raw) <= len(options):
+        return int(raw) - 1
+    given = normalize(raw)  # options that are themselves numbers can still be typed
     if not given:
         return None
     exact = [i for i, o in enumerate(options) if normalize(o) == given]

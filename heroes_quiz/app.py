@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from heroes_quiz import bank as bank_mod
 from heroes_quiz import engine, history, paths
-from heroes_quiz.errors import StorageError
+from heroes_quiz.errors import BankError, StorageError
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 from heroes_quiz.storage import Store
 
@@ -42,7 +42,8 @@ class PlayReport:
 
 def clean_name(raw: str | None) -> str:
     """Trim a player's name, drop control characters, cap its length."""
-    text = "".join(c for c in (raw or "") if unicodedata.category(c)[0] != "C")
+    # Control characters (tabs, newlines, NULs) become spaces, so words stay apart.
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in (raw or ""))
     text = " ".join(text.split())[:MAX_NAME].strip()
     return text or DEFAULT_NAME
 
@@ -83,8 +84,11 @@ def draw(bank: bank_mod.Bank, options: PlayOptions) -> tuple[engine.Selection, r
     """Draw the game's questions, unseen first; a seed alone decides the game."""
     rng = random.Random(options.seed)
     seen = seen_before(options.name) if options.seed is None else {}
-    selection = engine.select(bank.questions, rng, difficulty=options.difficulty,
-                              categories=options.categories, count=options.count, seen=seen)
+    try:
+        selection = engine.select(bank.questions, rng, difficulty=options.difficulty,
+                                  categories=options.categories, count=options.count, seen=seen)
+    except BankError as exc:
+        raise BankError(f"{bank.origin}: {exc}") from None
     return selection, rng
 
 

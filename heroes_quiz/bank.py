@@ -68,11 +68,13 @@ def _builtin(strict: bool) -> Bank:
 
 def _read(path: Path, label: str) -> list[schema.Record]:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise BankError(f"{label}: file is too big (over {MAX_BYTES // 2**20} MB)")
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Read one byte past the limit: devices and pipes report no size to check first.
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise BankError(f"{label}: cannot read the file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise BankError(f"{label}: file is too big (over {MAX_BYTES // 2**20} MB)")
     return parse(raw, label)
 
 
@@ -94,6 +96,8 @@ def _from_toml(text: str, label: str) -> list[Any]:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BankError(f"{label}: TOML syntax error: {exc}") from None
+    except RecursionError:
+        raise BankError(f"{label}: TOML is nested too deeply") from None
     items = doc.get("question", [])
     if not isinstance(items, list):
         raise BankError(f"{label}: expected [[question]] tables")

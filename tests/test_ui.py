@@ -150,3 +150,12 @@ def test_interactive_text_and_ctrl_c(pipe: PipeInput) -> None:
     pipe.send_text("\x03")
     with pytest.raises(KeyboardInterrupt):
         interactive(pipe).choose("Pick", ["a", "b"])
+
+
+def test_force_color_zero_means_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    con = render.make_console()
+    assert con.no_color and not con.is_terminal  # pytest's stdout is not a terminal
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert not render.make_console().no_color

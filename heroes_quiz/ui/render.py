@@ -5,6 +5,8 @@ Player names and bank text are always wrapped in Text so they never become marku
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,11 @@ RIGHT, WRONG, CLOSE = "green", "red", "yellow"
 
 def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
     """A console that never reads markup or emoji codes out of our data."""
+    if os.environ.get("FORCE_COLOR") == "0":
+        # Rich takes any FORCE_COLOR as "force"; 0 conventionally means no colour.
+        stream = sys.stderr if stderr else sys.stdout
+        return Console(stderr=stderr, highlight=False, emoji=False, width=width,
+                       no_color=True, force_terminal=stream.isatty())
     return Console(stderr=stderr, highlight=False, emoji=False, width=width)
 
 
