@@ -327,9 +327,13 @@ def markup_bank(tmp_path: Path) -> Path:
     return path
 
 
-def table_row(out: str, name: str, rest: str = r"easy\s+0\s+0/2") -> bool:
-    """Whether a high-score table row shows `name` literally."""
-    return re.search(rf"^\s*\d+\s+{re.escape(name)}\s+{rest}\s", out, re.MULTILINE) is not None
+def table_row(out: str, name: str, rest: str = r"easy\s+0\s+0/2",
+              listed: str = r"0 pts · 0/2 · easy") -> bool:
+    """Whether the high scores show `name` literally: a table row in a terminal, else a list."""
+    row = rf"^\s*\d+\s+{re.escape(name)}\s+{rest}\s"
+    item = rf"^\d+\. {re.escape(name)}\n\s+{listed}"
+    return re.search(row, out, re.MULTILINE) is not None or \
+        re.search(item, out, re.MULTILINE) is not None
 
 
 @pytest.mark.parametrize("name", MARKUP_NAMES)
@@ -359,7 +363,8 @@ def test_markup_names_in_score_tables_party_and_stats(quiz_home: Path) -> None:
                                                                         COLUMNS="30"))
     assert wide.code == narrow.code == 0
     for name in MARKUP_NAMES:
-        assert table_row(wide.out, name, r"easy\s+\d+\s+[01]/1"), (name, wide.out)
+        assert table_row(wide.out, name, r"easy\s+\d+\s+[01]/1", r"\d+ pts · [01]/1 · easy"), \
+            (name, wide.out)
         assert re.search(rf"^\d+\. {re.escape(name)}$", narrow.out, re.MULTILINE), name
     assert "😄" not in wide.out + narrow.out
     stats = quiz(quiz_home, "stats", "--name", "[/]")

@@ -93,12 +93,15 @@ def test_narrow_scores_become_a_list(width: int) -> None:
     assert all(len(line) <= width for line in shown.splitlines())
 
 
-def test_wide_scores_are_a_table() -> None:
-    con = console(100)
+def test_wide_scores_are_a_table_in_a_terminal() -> None:
+    con = Console(file=StringIO(), width=100, force_terminal=True, color_system=None)
     rows = [ScoreRow("Ada", 1200, "hard", 9, 10, "2026-11-22T10:00:00", rank=1)]
     con.print(render.scores_table(rows, con))
     shown = text_of(con)
     assert "Score" in shown and "9/10" in shown and "2026-11-22" in shown
+    piped = console(100)  # not a terminal: a list, whatever the width
+    piped.print(render.scores_table(rows, piped))
+    assert "Score" not in text_of(piped) and "1. Ada" in text_of(piped)
 
 
 def test_plain_prompter_reasks_then_reads() -> None:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from heroes_quiz import scoring
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from heroes_quiz.party import Standing
 
 NARROW = 50
+HANG = 4
 RIGHT, WRONG, CLOSE = "green", "red", "yellow"
 
 
@@ -109,8 +111,11 @@ def scores_table(rows: Sequence[ScoreRow], console: Console) -> RenderableType:
     """The high-score table, or a simple list when the terminal is narrow."""
     if not rows:
         return Text("No scores yet — play a game to be the first!")
-    if console.width < NARROW:
+    if console.width < NARROW or not console.is_terminal:
+        # Narrow screens, pipes and log files get a list: nothing to cut, easy to grep.
         return _scores_list(rows)
+    from rich.table import Table  # costs ~4 ms of start-up; only terminals draw tables
+
     table = Table(title="High scores", box=box.SIMPLE_HEAVY, title_style="bold")
     for name, justify in (("#", "right"), ("Name", "left"), ("Level", "left"),
                           ("Score", "right"), ("Right", "right"), ("Date", "left")):
@@ -136,22 +141,24 @@ def lifeline_hint(lifelines: Iterable[Action]) -> Text:
     return Text("Lifelines left: " + ", ".join(words[a] for a in sorted(lifelines)), style="dim")
 
 
-def review_panel(result: GameResult) -> Panel | None:
+def review_panel(result: GameResult, width: int = 80) -> Panel | None:
     """Every missed question: what was said, the right answer and why."""
     missed = [o for o in result.outcomes if o.missed]
     if not missed:
         return None
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", style="bold")
-    grid.add_column()
+    room = max(width - 4, 20)  # inside the panel's border and padding
+    lines: list[RenderableType] = []
     for o in missed:
         q = o.turn.question
-        detail = Text(q.prompt, style="bold").append("\nYou: ", style="not bold")
-        detail.append(o.verdict.given or "(no answer)")
+        # A hanging indent keeps each question's lines under its text, not under "Q3.".
+        label = f"Q{o.turn.number}. ".ljust(HANG)
+        head = textwrap.fill(label + q.prompt, room, subsequent_indent=" " * HANG)
+        detail = Text("You: ").append(o.verdict.given or "(no answer)")
         detail.append("  ·  Answer: ").append(q.answer_text(), style="bold green")
-        detail.append("\n").append(q.explanation, style="dim")
-        grid.add_row(f"Q{o.turn.number}.", detail)
-    return Panel(grid, title=Text("Let's review", style="bold"), border_style="blue",
+        why = textwrap.fill(q.explanation, room - HANG)
+        lines += [Text(head, style="bold"),
+                  Padding(Group(detail, Text(why, style="dim")), (0, 0, 0, HANG))]
+    return Panel(Group(*lines), title=Text("Let's review", style="bold"), border_style="blue",
                  padding=(0, 1))
 
 
@@ -171,6 +178,8 @@ def standings_table(table: Sequence[Standing], round_no: int, rounds: int,
         for s in table:
             out.append(f"{s.place}. ").append(s.name, style="bold").append(f" {s.score}\n")
         return out
+    from rich.table import Table
+
     grid = Table(title=title, box=box.SIMPLE_HEAVY, title_style="bold")
     for name, justify in (("#", "right"), ("Player", "left"), ("Score", "right"),
                           ("Right", "right"), ("Time", "right")):

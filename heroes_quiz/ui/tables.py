@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from heroes_quiz.models import Difficulty, Kind, Question
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
 
 def bank_table(questions: Sequence[Question], origin: str) -> Table:
     """Counts per category × difficulty × kind, with totals per difficulty."""
+    from rich.table import Table  # imported here: games never draw this table
+
     counts = Counter((q.category, q.difficulty, q.kind) for q in questions)
     table = Table(title=Text(f"{origin}: {len(questions)} questions"), box=box.SIMPLE_HEAD)
     table.add_column("Category")
