@@ -1,13 +1,14 @@
-"""Wheel build hook: ship the TOML bank also as one JSON file, which starts ~10 ms faster.
+"""Wheel build hook: validate the TOML bank, then ship it also as one JSON file.
 
-The TOML files stay the source of truth (and ship too); only the wheel gets the JSON.
+The TOML files stay the source of truth (and ship too); the JSON, checked here at build time,
+lets a game start ~10 ms sooner: no TOML parsing and no re-validation on every start.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +18,18 @@ COMPILED = "heroes_quiz/data/_compiled.json"
 
 
 class CompileBank(BuildHookInterface):  # type: ignore[misc]
-    """Write data/*.toml as {"files": [[name, [question, ...]], ...]} into the wheel."""
+    """Write the validated data/*.toml as one JSON list (the `bank export` shape)."""
 
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel" or version == "editable":
             return
-        files = sorted(Path(self.root, "data").glob("*.toml"))
-        doc = {"files": [[f.name, tomllib.loads(f.read_text(encoding="utf-8")).get("question", [])]
-                         for f in files]}
+        sys.path.insert(0, self.root)
+        from heroes_quiz import bank  # the source tree's own validator
+
+        # Raises BankError, failing the build, if any question is broken.
+        doc = bank.to_records(bank.load(strict=False).questions)
         out = Path(tempfile.mkdtemp(prefix="heroes-quiz-build-")) / "_compiled.json"
         out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         build_data["force_include"][str(out)] = COMPILED

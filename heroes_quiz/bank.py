@@ -57,12 +57,10 @@ def load(path: Path | None = None, *, strict: bool = False) -> Bank:
 def _builtin(strict: bool) -> Bank:
     folder = builtin_dir()
     compiled = folder / COMPILED
-    if compiled.is_file():  # written by the wheel build from the same TOML files
-        doc = json.loads(compiled.read_text(encoding="utf-8"))
-        files = [[schema.Record(item, name, n) for n, item in enumerate(items, start=1)]
-                 for name, items in doc["files"]]
-    else:
-        files = [_read(f, f.name) for f in sorted(folder.glob("*.toml"))]
+    if compiled.is_file() and not strict:  # validated when the wheel was built
+        items = json.loads(compiled.read_text(encoding="utf-8"))
+        return Bank(tuple(map(schema.trusted, items)), BUILTIN_LABEL)
+    files = [_read(f, f.name) for f in sorted(folder.glob("*.toml"))]
     return _build(files, BUILTIN_LABEL, builtin=strict)
 
 

@@ -132,6 +132,18 @@ def to_question(rec: Record, problems: Problems) -> Question | None:
                     accept=accept, tolerance=tolerance, **fields)
 
 
+def trusted(data: Mapping[str, Any]) -> Question:
+    """A Question from a record validated before (the wheel's compiled bank)."""
+    kind = Kind(data["kind"])
+    answer = data["answer"]
+    return Question(
+        id=data["id"], category=data["category"], difficulty=Difficulty(data["difficulty"]),
+        kind=kind, prompt=data["prompt"], explanation=data["explanation"],
+        source=data["source"], choices=tuple(data.get("choices", ())),
+        accept=tuple(data.get("accept", ())), tolerance=float(data.get("tolerance", 0.0)),
+        answer=float(answer) if kind is Kind.NUMBER else answer)
+
+
 def check_unique(records: Sequence[Record], problems: Problems) -> None:
     """Ids and prompts must be unique across a bank."""
     seen_ids: dict[str, Record] = {}

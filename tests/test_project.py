@@ -47,3 +47,10 @@ def test_a_wheel_install_carries_the_bank_inside_the_package() -> None:
         pytest.skip("running from the source tree (editable install)")
     assert bank.builtin_dir() == package / "data"
     assert len(list((package / "data").glob("*.toml"))) >= 4
+
+
+def test_the_wheels_compiled_bank_equals_the_validated_toml() -> None:
+    package = Path(heroes_quiz.__file__).resolve().parent
+    if not (package / "data" / bank.COMPILED).exists():
+        pytest.skip("no compiled bank: running from the source tree (editable install)")
+    assert bank.load().questions == bank.load(strict=True).questions

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -71,8 +70,7 @@ def interactive(plain: bool) -> bool:
     return not plain and sys.stdin.isatty() and sys.stdout.isatty()
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """What a game command needs: where to print, how to ask, and the timer rules."""
 
     console: Console

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from heroes_quiz.ui.render import podium, review_panel, scores_table, summary_panel
 
 if TYPE_CHECKING:  # only for annotations: a plain game should not import every mode
+    from rich.table import Table
+
     from heroes_quiz.app import PlayReport, ScoresReport
     from heroes_quiz.modes import DailyReport, PartyReport, PracticeReport
     from heroes_quiz.stats import Accuracy, Stats
@@ -105,6 +106,8 @@ def show_party(console: Console, report: PartyReport) -> None:
 
 
 def _accuracy_table(title: str, rows: dict[str, Accuracy]) -> Table:
+    from rich.table import Table  # only `stats` draws these
+
     table = Table(title=title, box=box.SIMPLE_HEAD, title_style="bold")
     for name, justify in (("", "left"), ("Right", "right"), ("Accuracy", "right")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
