@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -10,6 +11,30 @@ import pytest
 from heroes_quiz.models import Difficulty, Kind, Question
 
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>()][0-9A-Za-z]?")
+
+
+# Variables a player's or CI's environment may set that the suites must cope with; everything
+# else is left out so runs are repeatable (COLUMNS/LINES would override a pty's size).
+PASS_THROUGH = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI")
+
+
+def quiz_env(home: Path, **extra: str | None) -> dict[str, str]:
+    """A small fixed environment with scores under `home`; `extra` sets (or, with None, drops)."""
+    env = {
+        "PATH": os.environ.get("PATH", os.defpath),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "HOME": str(home.parent / "user-home"),
+        "HEROES_QUIZ_HOME": str(home),
+    }
+    env.update({k: os.environ[k] for k in PASS_THROUGH if k in os.environ})
+    for key, value in extra.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
 
 
 def strip_ansi(text: str) -> str:

@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import TOML_BANK
+from conftest import TOML_BANK, quiz_env
 from typer.testing import CliRunner
 
 from heroes_quiz.cli import app
 
 QUIZ = Path(sys.executable).parent / "heroes-quiz"
-PASS_THROUGH = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI")
 # CSI, OSC (ended by BEL or ST, e.g. a Rich hyperlink) and two-character escapes.
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
@@ -68,25 +67,6 @@ class Done:
     out: str
     err: str
     raw: str
-
-
-def quiz_env(home: Path, **extra: str | None) -> dict[str, str]:
-    """A small fixed environment with scores under `home`; `extra` sets (or, with None, drops)."""
-    env = {
-        "PATH": os.environ.get("PATH", os.defpath),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "TERM": "xterm-256color",
-        "HOME": str(home.parent / "user-home"),
-        "HEROES_QUIZ_HOME": str(home),
-    }
-    env.update({k: os.environ[k] for k in PASS_THROUGH if k in os.environ})
-    for key, value in extra.items():
-        if value is None:
-            env.pop(key, None)
-        else:
-            env[key] = value
-    return env
 
 
 def quiz(home: Path, *args: str, input: bytes | str | None = b"", env: dict[str, str] | None = None,

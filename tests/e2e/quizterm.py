@@ -18,13 +18,14 @@ import select
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import pexpect
 import pyte
 import pytest
+from conftest import quiz_env
 from wcwidth import wcswidth
 
 QUIZ = Path(sys.executable).parent / "heroes-quiz"
@@ -37,9 +38,6 @@ POINTER = re.compile(r"\s*» \d+\) ")  # the current row of a select prompt
 ABANDONED = "Game abandoned"
 ABANDONED_MESSAGE = "Game abandoned — no score was saved."
 
-# Environment variables a player's or CI's environment may set that the suite must cope with;
-# everything else is left out so runs are repeatable (COLUMNS/LINES would override the pty size).
-PASS_THROUGH = ("NO_COLOR", "GITHUB_ACTIONS", "CI")
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 _BOX_CHARS = frozenset("╭╮╰╯│─┏┓┗┛┃━╔╗╚╝║═")
@@ -63,20 +61,6 @@ def require_quiz() -> Path:
     if not QUIZ.exists():
         pytest.skip(f"heroes-quiz is not installed next to {sys.executable}")
     return QUIZ
-
-
-def quiz_env(home: Path) -> dict[str, str]:
-    """A small, fixed environment: UTF-8, xterm, scores under `home`, HOME inside tmp too."""
-    env = {
-        "PATH": os.environ.get("PATH", os.defpath),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "HOME": str(home.parent / "user-home"),
-        "HEROES_QUIZ_HOME": str(home),
-    }
-    env.update({k: os.environ[k] for k in PASS_THROUGH if k in os.environ})
-    return env
 
 
 def run_quiz(home: Path, *args: str, input: str | None = None,
@@ -134,7 +118,8 @@ class Terminal:
     """One `heroes-quiz` process in a pty of `rows` x `cols`, mirrored on a pyte screen."""
 
     def __init__(self, args: Iterable[str], home: Path, *, rows: int = 30, cols: int = 80,
-                 timeout: float = TIMEOUT) -> None:
+                 timeout: float = TIMEOUT, env: Mapping[str, str | None] | None = None,
+                 program: Path | None = None) -> None:
         self.timeout = timeout
         self.screen = pyte.Screen(cols, rows)
         self.screen.write_process_input = self._terminal_reply  # type: ignore[method-assign]
@@ -143,7 +128,8 @@ class Terminal:
         self.mark = 0  # expect() searches the plain transcript from here on
         self.eof = False
         self._plain_cache = (0, "")
-        self.child = pexpect.spawn(str(require_quiz()), list(args), env=quiz_env(home),
+        self.child = pexpect.spawn(str(program or require_quiz()), list(args),
+                                   env=quiz_env(home, **(env or {})),
                                    dimensions=(rows, cols), encoding="utf-8",
                                    codec_errors="replace", timeout=timeout)
 
@@ -305,3 +291,37 @@ def widest_box_row(transcript: str) -> int:
             if _BOX_CHARS.intersection(piece):
                 widest = max(widest, cells(piece.rstrip()))
     return widest
+
+
+Spawn = Callable[..., Terminal]
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """Where this test's scores.db lives."""
+    return tmp_path / "quiz-home"
+
+
+@pytest.fixture
+def spawn(home: Path) -> Iterator[Spawn]:
+    """Start `heroes-quiz ARGS...` in a pty, or with shell= a bash command line.
+
+    Other keywords go to Terminal (rows, cols, timeout, env). Anything still running is
+    stopped afterwards.
+    """
+    require_quiz()
+    started: list[Terminal] = []
+
+    def start(*args: str, shell: str | None = None, **options: Any) -> Terminal:
+        if shell is not None:
+            bash = Path("/bin/bash")
+            if not bash.exists():
+                pytest.skip("needs /bin/bash for shell pipelines")
+            args, options["program"] = ("-c", shell), bash
+        term = Terminal(args, home, **options)
+        started.append(term)
+        return term
+
+    yield start
+    for term in started:
+        term.kill()

@@ -6,11 +6,10 @@ Every wait is on screen content (see quizterm.Terminal.wait); HEROES_QUIZ_HOME i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from quizterm import (
+from quizterm import (  # noqa: F401  (fixtures)
     ABANDONED_MESSAGE,
     CTRL_C,
     DOWN,
@@ -18,40 +17,20 @@ from quizterm import (
     HIDE_CURSOR,
     SHOW_CURSOR,
     UP,
+    Spawn,
     Terminal,
     complete_boxes,
+    home,
     question,
     require_quiz,
     run_quiz,
     saved_scores,
+    spawn,
     widest_box_row,
     write_bank,
 )
 
-Spawn = Callable[..., Terminal]
 MARKUP_NAME = "[bold red]Boo[/]"
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    """Where this test's scores.db lives."""
-    return tmp_path / "quiz-home"
-
-
-@pytest.fixture
-def spawn(home: Path) -> Iterator[Spawn]:
-    """Start `heroes-quiz ARGS...` in a pty; anything still running is stopped afterwards."""
-    require_quiz()
-    started: list[Terminal] = []
-
-    def start(*args: str, rows: int = 30, cols: int = 80) -> Terminal:
-        term = Terminal(args, home, rows=rows, cols=cols)
-        started.append(term)
-        return term
-
-    yield start
-    for term in started:
-        term.kill()
 
 
 @pytest.fixture

@@ -4,35 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from quizterm import Terminal, question, require_quiz, run_quiz, saved_scores, write_bank
-
-Spawn = Callable[..., Terminal]
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    """Where this test's scores.db lives."""
-    return tmp_path / "quiz-home"
-
-
-@pytest.fixture
-def spawn(home: Path) -> Iterator[Spawn]:
-    """Start `heroes-quiz ARGS...` in a pty; stopped afterwards."""
-    require_quiz()
-    started: list[Terminal] = []
-
-    def start(*args: str, rows: int = 30, cols: int = 80) -> Terminal:
-        term = Terminal(args, home, rows=rows, cols=cols, timeout=30)
-        started.append(term)
-        return term
-
-    yield start
-    for term in started:
-        term.kill()
+from quizterm import (  # noqa: F401  (fixtures)
+    Spawn,
+    Terminal,
+    home,
+    question,
+    require_quiz,
+    run_quiz,
+    saved_scores,
+    spawn,
+    write_bank,
+)
 
 
 @pytest.fixture

@@ -6,79 +6,33 @@ Every wait is on output (quizterm.Terminal.wait, with timeouts); HEROES_QUIZ_HOM
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 import quizterm
-from quizterm import (
+from quizterm import (  # noqa: F401  (fixtures)
     ABANDONED,
     ARROW_HINT,
     ENTER,
     POINTER,
+    Spawn,
     Terminal,
     cells,
     complete_boxes,
+    home,
     question,
     require_quiz,
     run_quiz,
     saved_scores,
+    spawn,
     widest_box_row,
     write_bank,
 )
 
-Spawn = Callable[..., Terminal]
 EOF_KEY = "\x04"  # Ctrl-D at the start of a line: end of input for a terminal in line mode
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 EOF_MESSAGE = "Game abandoned: the input ended. No score was saved."
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    """Where this test's scores.db lives."""
-    return tmp_path / "quiz-home"
-
-
-@pytest.fixture
-def spawn(home: Path) -> Iterator[Spawn]:
-    """Start `heroes-quiz ARGS...` (or, with shell=, a bash command line) in a pty.
-
-    `env` adds variables to quizterm's fixed environment (None removes one); FORCE_COLOR from
-    the outer environment is passed on too. Anything still running is stopped afterwards.
-    """
-    require_quiz()
-    started: list[Terminal] = []
-    base_env = quizterm.quiz_env
-
-    def start(*args: str, rows: int = 30, cols: int = 80,
-              env: Mapping[str, str | None] | None = None, shell: str | None = None) -> Terminal:
-        def environment(where: Path) -> dict[str, str]:
-            values = base_env(where)
-            if "FORCE_COLOR" in os.environ:
-                values["FORCE_COLOR"] = os.environ["FORCE_COLOR"]
-            for key, value in (env or {}).items():
-                if value is None:
-                    values.pop(key, None)
-                else:
-                    values[key] = value
-            return values
-
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(quizterm, "quiz_env", environment)
-            if shell is not None:
-                if not Path("/bin/bash").exists():
-                    pytest.skip("needs /bin/bash for shell pipelines")
-                patch.setattr(quizterm, "require_quiz", lambda: Path("/bin/bash"))
-                args = ("-c", shell)
-            term = Terminal(args, home, rows=rows, cols=cols)
-        started.append(term)
-        return term
-
-    yield start
-    for term in started:
-        term.kill()
 
 
 @pytest.fixture
