@@ -2,19 +2,16 @@
 
 import functools
 import random
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from heroes_quiz import bank as bank_mod
 from heroes_quiz import engine, history, paths
 from heroes_quiz.errors import BankError, StorageError
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
+from heroes_quiz.names import DEFAULT_NAME, clean_name
 from heroes_quiz.storage import Store
-
-DEFAULT_NAME = "Player"
-MAX_NAME = 24
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -38,14 +35,7 @@ class PlayReport:
     save: SaveReport
     table: tuple[ScoreRow, ...]
     problem: str = ""
-
-
-def clean_name(raw: str | None) -> str:
-    """Trim a player's name, drop control characters, cap its length."""
-    # Control characters (tabs, newlines, NULs) become spaces, so words stay apart.
-    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in (raw or ""))
-    text = " ".join(text.split())[:MAX_NAME].strip()
-    return text or DEFAULT_NAME
+    board: str = ""  # the high-score table the game ranks in ("easy", "daily", ...), if any
 
 
 @functools.cache
@@ -84,12 +74,17 @@ def draw(bank: bank_mod.Bank, options: PlayOptions) -> tuple[engine.Selection, r
     """Draw the game's questions, unseen first; a seed alone decides the game."""
     rng = random.Random(options.seed)
     seen = seen_before(options.name) if options.seed is None else {}
+    selection = select_from(bank, rng, difficulty=options.difficulty,
+                            categories=options.categories, count=options.count, seen=seen)
+    return selection, rng
+
+
+def select_from(bank: bank_mod.Bank, rng: random.Random, **how: Any) -> engine.Selection:
+    """engine.select on a loaded bank; a "nothing matches" message names the bank."""
     try:
-        selection = engine.select(bank.questions, rng, difficulty=options.difficulty,
-                                  categories=options.categories, count=options.count, seen=seen)
+        return engine.select(bank.questions, rng, **how)
     except BankError as exc:
         raise BankError(f"{bank.origin}: {exc}") from None
-    return selection, rng
 
 
 def play(options: PlayOptions, prompter: engine.Prompter,
@@ -98,19 +93,23 @@ def play(options: PlayOptions, prompter: engine.Prompter,
     result = engine.play(selection.questions, prompter, rng, name=clean_name(options.name),
                          difficulty=options.difficulty, rules=options.rules,
                          short_of=selection.short_of)
-    return record(result)
+    return record(result, with_table=True)
 
 
-def record(result: GameResult, mode: str = "play", day: str | None = None) -> PlayReport:
+def record(result: GameResult, mode: str = "play", day: str | None = None, *,
+           with_table: bool = False) -> PlayReport:
     """Save a finished game; a storage problem is reported, never raised."""
     scores = store()
+    board = {"play": result.difficulty, "practice": ""}.get(mode, mode)
     try:
         save = scores.save(result, mode, day)
-        table = tuple(scores.top(result.difficulty, mode=mode))
+        table = tuple(scores.top(result.difficulty, mode=mode)) if with_table else ()
     except StorageError as exc:
         note = scores.take_warnings()
         return PlayReport(result, SaveReport(saved=False, warnings=note), (), str(exc))
-    return PlayReport(result, save, table)
+    if not board:  # practice rounds rank nowhere
+        save = SaveReport(saved=True, warnings=save.warnings)
+    return PlayReport(result, save, table, board=board)
 
 
 class ScoresReport(NamedTuple):

@@ -23,10 +23,12 @@ def pick(bank: Sequence[Question], day: date, count: int = DAILY_COUNT) -> list[
 
 def day_streak(days_played: Sequence[date], today: date) -> int:
     """How many days in a row, ending today, have a daily game."""
-    played = set(days_played)
-    streak = 0
-    while today - timedelta(days=streak) in played:
+    played, streak, day = set(days_played), 0, today
+    while day in played:
         streak += 1
+        if day == date.min:
+            break
+        day -= timedelta(days=1)
     return streak
 
 

@@ -92,10 +92,11 @@ def party_game(names: list[str], rounds: int, difficulty: str, bank: Path | None
     """Hot-seat rounds: every player gets a question of their own each round."""
     loaded = app.load_bank(bank)
     rng = random.Random(seed)
-    picked = engine.select(loaded.questions, rng, difficulty=difficulty,
-                           count=rounds * len(names)).questions
+    picked = app.select_from(loaded, rng, difficulty=difficulty,
+                             count=rounds * len(names)).questions
     if len(picked) < len(names):
-        raise BankError(f"Not enough {difficulty} questions for {len(names)} players.")
+        raise BankError(f"{loaded.origin}: not enough {difficulty} questions for "
+                        f"{len(names)} players.")
     result = party.play_party(names, picked, prompter, rng, difficulty=difficulty)
     return PartyReport(result, tuple(app.record(g, mode="party") for g in result.games))
 

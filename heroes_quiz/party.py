@@ -11,6 +11,7 @@ from typing import Protocol
 from heroes_quiz.engine import Player, Prompter, Rules, take_turn
 from heroes_quiz.errors import UsageError
 from heroes_quiz.models import GameResult, Question
+from heroes_quiz.names import clean_name
 
 MIN_PLAYERS, MAX_PLAYERS = 2, 6
 
@@ -53,8 +54,8 @@ class PartyResult:
 
 
 def parse_players(raw: str) -> list[str]:
-    """Split "Ada, Bo,Cy" into names; 2 to 6 different names or a UsageError."""
-    names = [n.strip() for n in raw.split(",") if n.strip()]
+    """Split "Ada, Bo,Cy" into clean names; 2 to 6 different names or a UsageError."""
+    names = [clean_name(n) for n in raw.split(",") if n.strip()]
     if not MIN_PLAYERS <= len(names) <= MAX_PLAYERS:
         raise UsageError(f"A party needs {MIN_PLAYERS} to {MAX_PLAYERS} players, "
                          f"like --players \"Ada,Bo,Cy\" (got {len(names)}).")

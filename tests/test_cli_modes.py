@@ -124,3 +124,24 @@ def test_plain_timer_moves_on_by_itself(toml_bank: Path, quiz_home: Path) -> Non
     proc.stdin.close()
     assert out.count("TIME'S UP") == 2 and "Game over" in out
     assert saved()[0]["name"] == "Idle"
+
+
+def test_daily_on_the_first_date_there_is() -> None:
+    code, out, _ = run("daily", "--name", "Ada", "--date", "0001-01-01", input="1\n" * 10)
+    assert code == 0 and "heroes-quiz daily 0001-01-01" in out and "streak 1" in out
+
+
+def test_trophies_name_the_table_the_game_is_in(toml_bank: Path) -> None:
+    code, out, _ = run("daily", "--name", "Ada", "--date", "2026-04-01", "--bank",
+                       str(toml_bank), input="Pedro Pascal\ny\nHolbrook\n44\n" * 4)
+    assert code == 0 and "on the daily table" in out and "on the mixed table" not in out
+    run("play", "--bank", str(toml_bank), "--difficulty", "medium", "--name", "Bo",
+        input="n\n")
+    code, out, _ = run("practice", "--name", "Bo", "--bank", str(toml_bank), input="y\n")
+    assert code == 0 and "Right answers: 1 of 1" in out and "New high score" not in out
+
+
+def test_party_messages_name_the_bank(toml_bank: Path) -> None:
+    code, _, err = run("party", "--players", "Ada,Bo,Cy", "--difficulty", "hard", "--bank",
+                       str(toml_bank), input="")
+    assert code == 1 and str(toml_bank) in err and "not enough hard questions" in err

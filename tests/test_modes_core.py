@@ -180,3 +180,14 @@ def test_typing_skip_after_the_skip_is_used_is_just_an_answer() -> None:
     assert len(script.turns) == 3  # no question was asked twice
     assert [o.verdict.skipped for o in script.outcomes] == [True, False, False]
     assert script.outcomes[1].verdict.given == "skip"
+
+
+def test_day_streak_stops_at_the_first_day_of_the_calendar() -> None:
+    assert daily.day_streak([date.min], date.min) == 1
+    assert daily.day_streak([date.min, date(1, 1, 2)], date(1, 1, 2)) == 2
+
+
+def test_party_names_are_compared_after_cleaning() -> None:
+    with pytest.raises(UsageError, match="different name"):
+        parse_players("Alexandra Konstantinopoulos1,Alexandra Konstantinopoulos2")
+    assert parse_players("Ada\tLovelace, Bo") == ["Ada Lovelace", "Bo"]

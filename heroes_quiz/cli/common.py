@@ -95,7 +95,7 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
 
 def ask_name(asker: PlainPrompter | InteractivePrompter, given: str | None, is_plain: bool) -> str:
     """The player's name: given, asked in a terminal, or the default."""
-    from heroes_quiz.app import clean_name
+    from heroes_quiz.names import clean_name
 
     if given is None and not is_plain:
         given = asker.text("What's your name?", "")

@@ -52,12 +52,11 @@ def party(players: Annotated[str, typer.Option(help='2 to 6 names, like "Ada,Bo,
           plain: PlainOpt = False, bank: BankOpt = None) -> None:
     """Hot-seat party for 2 to 6 players taking turns at one keyboard."""
     from heroes_quiz import modes, ui
-    from heroes_quiz.app import clean_name
     from heroes_quiz.errors import UsageError
     from heroes_quiz.party import parse_players
 
     try:
-        names = [clean_name(n) for n in parse_players(players)]
+        names = parse_players(players)
     except UsageError as exc:
         raise typer.BadParameter(str(exc), param_hint="--players") from None
     with guard():
@@ -70,7 +69,7 @@ def stats(name: Annotated[str, typer.Option(help="Whose statistics.")] = "Player
           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Games played, accuracy per category and level, best streak, answer time, daily streak."""
     from heroes_quiz import modes
-    from heroes_quiz.app import clean_name
+    from heroes_quiz.names import clean_name
 
     with guard():
         figures = modes.player_stats(clean_name(name))

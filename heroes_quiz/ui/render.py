@@ -88,7 +88,7 @@ def feedback_panel(outcome: Outcome) -> Panel:
     return Panel(Group(*lines), border_style=style, box=box.HEAVY, padding=(0, 2))
 
 
-def summary_panel(result: GameResult, rank: int) -> Panel:
+def summary_panel(result: GameResult, rank: int, board: str = "") -> Panel:
     """The end-of-game card: score, right answers, accuracy and any top-10 rank."""
     lines = [
         Text("Well played, ").append(result.name, style="bold").append("!"),
@@ -97,7 +97,7 @@ def summary_panel(result: GameResult, rank: int) -> Panel:
              f"({round(result.accuracy * 100)}%)"),
     ]
     if rank and result.score > 0:
-        lines.append(Text(f"🏆 New high score! #{rank} on the {result.difficulty} table.",
+        lines.append(Text(f"🏆 New high score! #{rank} on the {board or result.difficulty} table.",
                           style="bold yellow"))
     return Panel(Group(*lines), title=Text("Game over", style="bold"), border_style="magenta",
                  box=box.DOUBLE, padding=(1, 2))

@@ -60,7 +60,7 @@ def _saving(console: Console, report: PlayReport) -> bool:
 
 def show_play_report(console: Console, report: PlayReport, *, table: bool = True) -> None:
     """The end of a game: summary, review of misses, save status and the high-score table."""
-    console.print(summary_panel(report.result, report.save.rank))
+    console.print(summary_panel(report.result, report.save.rank, report.board))
     review = review_panel(report.result, console.width)
     if review is not None:
         console.print(review)
