@@ -61,14 +61,18 @@ MIGRATIONS = (
 
 def _fresh_connection(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        # Switching needs an exclusive lock; WAL persists, so only a new file pays for it.
-        conn.execute("PRAGMA journal_mode = WAL")
-    # In WAL mode NORMAL never corrupts and survives a killed process; only a power cut can
-    # lose the very last game, and it saves an fsync per game.
-    conn.execute("PRAGMA synchronous = NORMAL")
-    migrate(conn)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            # Switching needs an exclusive lock; WAL persists, so only a new file pays for it.
+            conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL never corrupts and survives a killed process; only a power cut
+        # can lose the very last game, and it saves an fsync per game.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    except BaseException:
+        conn.close()  # never leave a handle on a file that is about to be moved aside
+        raise
     return conn
 
 
@@ -109,16 +113,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(f"cannot create {self.path.parent} ({exc.strerror})") from None
-        try:
-            return _fresh_connection(self.path)
-        except sqlite3.DatabaseError as exc:
-            if not _is_corrupt(exc):
-                raise StorageError(f"cannot open {self.path} ({exc})") from None
-            self._move_aside()
-            try:
-                return _fresh_connection(self.path)
-            except sqlite3.Error as again:
-                raise StorageError(f"cannot open {self.path} ({again})") from None
+        return _fresh_connection(self.path)
 
     def _move_aside(self) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -147,16 +142,15 @@ class Store:
         any other sqlite error becomes StorageError.
         """
         for attempt in (1, 2):
-            conn = self._connection()
+            opening = self._conn is None
             try:
-                return work(conn)
-            except sqlite3.DatabaseError as exc:
-                if attempt == 2 or not _is_corrupt(exc):
-                    raise StorageError(f"{self.path}: {exc}") from None
-                self.close()
-                self._move_aside()
+                return work(self._connection())
             except sqlite3.Error as exc:
-                raise StorageError(f"{self.path}: {exc}") from None
+                self.close()
+                if attempt == 2 or not _is_corrupt(exc):
+                    where = f"cannot open {self.path}" if opening else str(self.path)
+                    raise StorageError(f"{where} ({exc})") from None
+                self._move_aside()  # found damaged opening it or mid-query: start afresh
         raise AssertionError("unreachable")
 
     def _connection(self) -> sqlite3.Connection:
@@ -193,7 +187,7 @@ class Store:
                                       for row in _top_for(conn, level, limit, mode)])
 
 
-def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
+def _is_corrupt(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "not a database" in text or "malformed" in text or "corrupt" in text
 
