@@ -30,6 +30,11 @@ class CompileBank(BuildHookInterface):  # type: ignore[misc]
 
         # Raises BankError, failing the build, if any question is broken.
         doc = bank.to_records(bank.load(strict=False).questions)
-        out = Path(tempfile.mkdtemp(prefix="heroes-quiz-build-")) / "_compiled.json"
+        self.scratch = tempfile.TemporaryDirectory(prefix="heroes-quiz-build-")
+        out = Path(self.scratch.name) / "_compiled.json"
         out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         build_data["force_include"][str(out)] = COMPILED
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        if hasattr(self, "scratch"):
+            self.scratch.cleanup()

@@ -91,8 +91,7 @@ def play(options: PlayOptions, prompter: engine.Prompter,
          selection: engine.Selection, rng: random.Random) -> PlayReport:
     """Play the drawn questions, then save once and fetch the table."""
     result = engine.play(selection.questions, prompter, rng, name=clean_name(options.name),
-                         difficulty=options.difficulty, rules=options.rules,
-                         short_of=selection.short_of)
+                         difficulty=options.difficulty, rules=options.rules)
     return record(result, with_table=True)
 
 

@@ -13,12 +13,16 @@ DAILY_COUNT = 5
 RIGHT_SQUARE, WRONG_SQUARE = "🟩", "🟥"
 
 
+def rng(day: date) -> random.Random:
+    """A random source seeded by the date alone, the same on every machine."""
+    digest = hashlib.sha256(f"heroes-quiz daily {day.isoformat()}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
 def pick(bank: Sequence[Question], day: date, count: int = DAILY_COUNT) -> list[Question]:
     """The same questions in the same order for everyone with this bank on this day."""
     ordered = sorted(bank, key=lambda q: q.id)
-    seed = int.from_bytes(hashlib.sha256(f"heroes-quiz daily {day.isoformat()}".encode())
-                          .digest()[:8], "big")
-    return random.Random(seed).sample(ordered, min(count, len(ordered)))
+    return rng(day).sample(ordered, min(count, len(ordered)))
 
 
 def day_streak(days_played: Sequence[date], today: date) -> int:

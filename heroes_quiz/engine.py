@@ -110,9 +110,9 @@ class Player:
     lifelines: set[Action] = field(default_factory=lambda: {Action.FIFTY, Action.SKIP})
     outcomes: list[Outcome] = field(default_factory=list)
 
-    def result(self, difficulty: str, short_of: int = 0) -> GameResult:
+    def result(self, difficulty: str) -> GameResult:
         """The finished game."""
-        return GameResult(self.name, difficulty, tuple(self.outcomes), short_of)
+        return GameResult(self.name, difficulty, tuple(self.outcomes))
 
 
 DEFAULT_LIMITS = {Difficulty.EASY: 30.0, Difficulty.MEDIUM: 20.0, Difficulty.HARD: 15.0}
@@ -171,7 +171,7 @@ def _ask(player: Player, question: Question, place: tuple[int, int], prompter: P
     started, limit = rules.clock(), rules.limit_for(question)
     while True:
         left = None if limit is None else limit - (rules.clock() - started)
-        turn = Turn(place[0], place[1], question, options, player.score, player.streak, left,
+        turn = Turn(place[0], place[1], question, options, player.score, left,
                     _available(player, options, rules), player.name if rules.hot_seat else "")
         reply = prompter.ask(turn)
         # Action is a str enum: compare by type, or a typed answer "skip" would match.
@@ -209,10 +209,9 @@ def play(
     name: str = "Player",
     difficulty: str = MIXED,
     rules: Rules | None = None,
-    short_of: int = 0,
 ) -> GameResult:
     """Ask every question in turn and return the finished game."""
     player, rules = Player(name), rules or Rules()
     for number, question in enumerate(questions, start=1):
         take_turn(player, question, (number, len(questions)), prompter, rng=rng, rules=rules)
-    return player.result(difficulty, short_of)
+    return player.result(difficulty)

@@ -51,9 +51,9 @@ def daily_days(store: Store, player: str) -> list[str]:
 def answers(store: Store, player: str) -> list[AnswerRow]:
     """All the player's stored answers, oldest first."""
     rows = store.run(lambda conn: conn.execute(
-        "SELECT g.id, g.mode, g.day, a.category, a.difficulty, a.correct, a.elapsed"
+        "SELECT g.id, a.category, a.difficulty, a.correct, a.elapsed, a.skipped"
         " FROM games g JOIN answers a ON a.game_id = g.id WHERE g.name = ? COLLATE NOCASE"
         " ORDER BY g.id, a.rowid", (player,)).fetchall())
     from heroes_quiz.records import AnswerRow
 
-    return [AnswerRow(int(r[0]), r[1], r[2], r[3], r[4], bool(r[5]), float(r[6])) for r in rows]
+    return [AnswerRow(int(r[0]), r[1], r[2], bool(r[3]), float(r[4]), bool(r[5])) for r in rows]

@@ -29,6 +29,11 @@ def due(boxes: Mapping[str, int], bank: Iterable[Question], count: int) -> list[
     return live[:count]
 
 
+def still_due(boxes: Mapping[str, int], bank: Iterable[Question]) -> int:
+    """How many of the bank's questions are still in boxes 1-3."""
+    return sum(1 for q in bank if boxes.get(q.id, RETIRED) < RETIRED)
+
+
 def updates(boxes: Mapping[str, int], results: Sequence[tuple[str, bool]]
             ) -> dict[str, int]:
     """New boxes for the questions a game touched (only those that change or start)."""

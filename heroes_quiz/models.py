@@ -74,7 +74,6 @@ class Turn:
     question: Question
     options: tuple[str, ...]
     score_so_far: int
-    streak: int = 0
     time_left: float | None = None
     lifelines: frozenset[Action] = frozenset()
     player: str = ""
@@ -132,7 +131,6 @@ class GameResult:
     name: str
     difficulty: str
     outcomes: tuple[Outcome, ...]
-    short_of: int = 0
 
     @property
     def score(self) -> int:
@@ -153,16 +151,6 @@ class GameResult:
     def accuracy(self) -> float:
         """Share of right answers, 0.0 to 1.0."""
         return self.correct / self.total if self.total else 0.0
-
-    @property
-    def best_streak(self) -> int:
-        """The longest run of right answers."""
-        return max((o.streak for o in self.outcomes), default=0)
-
-    @property
-    def time_used(self) -> float:
-        """Seconds spent answering, all questions together."""
-        return sum(o.elapsed for o in self.outcomes)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

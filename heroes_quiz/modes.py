@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -10,7 +9,6 @@ from pathlib import Path
 
 from heroes_quiz import app, daily, engine, history, leitner, party, stats
 from heroes_quiz.errors import BankError
-from heroes_quiz.records import DailyGame
 
 PRACTICE_COUNT = 10
 
@@ -31,11 +29,13 @@ def practice(name: str, bank: Path | None, prompter: engine.Prompter,
     due = leitner.due(boxes, loaded.questions, count)
     if not due:
         return None
-    result = engine.play(due, prompter, random.Random(), name=name, difficulty="mixed",
+    result = engine.play(due, prompter, random.Random(), name=name, difficulty=engine.MIXED,
                          rules=engine.Rules(lifelines=False))
     report = app.record(result, mode="practice")
-    after = history.boxes(app.store(), name) if report.save.saved else boxes
-    return PracticeReport(report, len(leitner.due(after, loaded.questions, len(after) + 1)))
+    if report.save.saved:  # the same moves the save just stored
+        answered = [(o.turn.question.id, o.verdict.correct) for o in result.outcomes]
+        boxes = {**boxes, **leitner.updates(boxes, answered)}
+    return PracticeReport(report, leitner.still_due(boxes, loaded.questions))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -54,13 +54,8 @@ class DailyReport:
         return daily.share_card(self.day, self.marks, self.streak)
 
 
-def _streak(name: str, day: date) -> int:
-    days = [date.fromisoformat(d) for d in history.daily_days(app.store(), name)]
-    return daily.day_streak(days, day)
-
-
-def _from_earlier(name: str, earlier: DailyGame, day: date) -> DailyReport:
-    return DailyReport(day, earlier.marks, earlier.score, _streak(name, day))
+def _days_played(name: str) -> list[date]:
+    return [date.fromisoformat(d) for d in history.daily_days(app.store(), name)]
 
 
 def daily_challenge(name: str, day: date, bank: Path | None,
@@ -69,13 +64,13 @@ def daily_challenge(name: str, day: date, bank: Path | None,
     loaded = app.load_bank(bank)
     earlier = history.daily_game(app.store(), name, day.isoformat())
     if earlier is not None:
-        return _from_earlier(name, earlier, day)
+        streak = daily.day_streak(_days_played(name), day)
+        return DailyReport(day, earlier.marks, earlier.score, streak)
     questions = daily.pick(loaded.questions, day)
-    seed = int.from_bytes(hashlib.sha256(day.isoformat().encode()).digest()[:8], "big")
-    result = engine.play(questions, prompter, random.Random(seed), name=name, difficulty="mixed")
+    result = engine.play(questions, prompter, daily.rng(day), name=name, difficulty=engine.MIXED)
     report = app.record(result, mode="daily", day=day.isoformat())
     marks = tuple(o.verdict.correct for o in result.outcomes)
-    streak = _streak(name, day) if report.save.saved else 1
+    streak = daily.day_streak(_days_played(name), day) if report.save.saved else 1
     return DailyReport(day, marks, result.score, streak, report)
 
 
@@ -104,7 +99,7 @@ def party_game(names: list[str], rounds: int, difficulty: str, bank: Path | None
 def player_stats(name: str, today: date | None = None) -> stats.Stats:
     """Games, accuracy per category and level, best streak, answer time, daily streak."""
     today = today or date.today()
-    days = [date.fromisoformat(d) for d in history.daily_days(app.store(), name)]
+    days = _days_played(name)
     # A streak is still alive today if yesterday was played.
     streak = daily.day_streak(days, today) or daily.day_streak(days, today - timedelta(days=1))
     return stats.compute(name, history.answers(app.store(), name), streak)

@@ -65,16 +65,14 @@ def parse_players(raw: str) -> list[str]:
 
 
 def standings(players: Sequence[Player]) -> list[Standing]:
-    """Players ranked by score, ties broken by total answer time."""
-    def key(p: Player) -> tuple[int, float]:
-        return -p.score, round(sum(o.elapsed for o in p.outcomes), 3)
-
-    ranked = sorted(players, key=key)
+    """Players ranked by score, ties broken by total answer time (to the millisecond)."""
+    keyed = sorted((((-p.score, round(sum(o.elapsed for o in p.outcomes), 3)), p)
+                    for p in players), key=lambda pair: pair[0])
     table: list[Standing] = []
-    for n, p in enumerate(ranked):
-        place = table[-1].place if table and key(ranked[n - 1]) == key(p) else n + 1
+    for n, (key, p) in enumerate(keyed):
+        place = table[-1].place if n and keyed[n - 1][0] == key else n + 1
         table.append(Standing(place, p.name, p.score, sum(o.verdict.correct for o in p.outcomes),
-                              len(p.outcomes), key(p)[1]))
+                              len(p.outcomes), key[1]))
     return table
 
 
@@ -84,10 +82,11 @@ def play_party(names: Sequence[str], questions: Sequence[Question], prompter: Pa
     players = [Player(n) for n in names]
     rules = dataclasses.replace(rules or Rules(), hot_seat=True)
     rounds = len(questions) // len(players)
-    deck = iter(questions)
+    deck, table = iter(questions), standings(players)
     for round_no in range(1, rounds + 1):
         for player in players:
             prompter.your_turn(player.name, round_no, rounds)
             take_turn(player, next(deck), (round_no, rounds), prompter, rng=rng, rules=rules)
-        prompter.standings(round_no, rounds, standings(players))
-    return PartyResult(tuple(p.result(difficulty) for p in players), tuple(standings(players)))
+        table = standings(players)
+        prompter.standings(round_no, rounds, table)
+    return PartyResult(tuple(p.result(difficulty) for p in players), tuple(table))

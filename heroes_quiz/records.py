@@ -10,12 +10,11 @@ class AnswerRow:
     """One stored answer, oldest first."""
 
     game_id: int
-    mode: str
-    day: str | None
     category: str
     difficulty: str
     correct: bool
     elapsed: float
+    skipped: bool = False
 
 
 @dataclass(frozen=True, slots=True, eq=False)

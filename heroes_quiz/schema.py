@@ -180,7 +180,7 @@ def check_spelling(question: Question, rec: Record, problems: Problems) -> None:
     normalized, choices = _canon_forms()
     for value in _strings(question):
         form = normalize(value)
-        if value in canon.all_names() or form in normalized:
+        if form in normalized:
             continue
         near = process.extractOne(form, choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
         if near is not None:

@@ -57,10 +57,12 @@ def _accuracy(rows: Sequence[AnswerRow], key: str) -> dict[str, Accuracy]:
     return {k: Accuracy(*tally[k]) for k in sorted(tally)}
 
 
-def longest_run(marks: Sequence[bool]) -> int:
-    """The longest run of True."""
+def longest_run(marks: Sequence[bool | None]) -> int:
+    """The longest run of True; None (a skip) neither extends nor breaks a run."""
     best = run = 0
     for ok in marks:
+        if ok is None:
+            continue
         run = run + 1 if ok else 0
         best = max(best, run)
     return best
@@ -68,9 +70,9 @@ def longest_run(marks: Sequence[bool]) -> int:
 
 def compute(name: str, rows: Sequence[AnswerRow], daily_streak: int) -> Stats:
     """Fold stored answers into statistics; streaks do not run across games."""
-    by_game: dict[int, list[bool]] = defaultdict(list)
+    by_game: dict[int, list[bool | None]] = defaultdict(list)
     for row in rows:
-        by_game[row.game_id].append(row.correct)
+        by_game[row.game_id].append(None if row.skipped else row.correct)
     timed = [r.elapsed for r in rows if r.elapsed > 0]
     return Stats(
         name=name, games=len(by_game), answers=len(rows),

@@ -11,12 +11,12 @@ from typing import TypeVar
 
 from heroes_quiz import leitner
 from heroes_quiz.errors import StorageError
-from heroes_quiz.models import GameResult, SaveReport, ScoreRow
+from heroes_quiz.models import Difficulty, GameResult, SaveReport, ScoreRow
 
 BUSY_TIMEOUT_MS = 15_000
 T = TypeVar("T")
 TOP = 10
-DIFFICULTIES = ("easy", "medium", "hard", "mixed")
+DIFFICULTIES = (*(d.value for d in Difficulty), "mixed")
 
 # Append only: user_version N means the first N migrations have run.
 MIGRATIONS = (
@@ -56,6 +56,8 @@ MIGRATIONS = (
         PRIMARY KEY (player, question_id)
     );
     """,
+    # A skip keeps the answer streak, so stats must tell it from a wrong answer.
+    "ALTER TABLE answers ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;",
 )
 
 
@@ -202,9 +204,10 @@ def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: 
     )
     game_id = int(cur.lastrowid or 0)
     conn.executemany(
-        "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(game_id, o.turn.question.id, o.turn.question.category, o.turn.question.difficulty,
-          int(o.verdict.correct), o.points.total, o.elapsed) for o in result.outcomes],
+          int(o.verdict.correct), o.points.total, o.elapsed, int(o.verdict.skipped))
+         for o in result.outcomes],
     )
     return game_id
 

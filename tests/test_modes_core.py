@@ -160,9 +160,8 @@ def test_speed_counts_with_a_timer() -> None:
 
 
 def test_stats_compute() -> None:
-    rows = [AnswerRow(1, "play", None, "cast", "easy", ok, 2.0)
-            for ok in (True, True, False, True)]
-    rows += [AnswerRow(2, "daily", "2026-03-01", "story", "hard", True, 4.0)]
+    rows = [AnswerRow(1, "cast", "easy", ok, 2.0) for ok in (True, True, False, True)]
+    rows += [AnswerRow(2, "story", "hard", True, 4.0)]
     figures = stats.compute("Ada", rows, 3)
     assert figures.games == 2 and figures.best_streak == 2 and figures.daily_streak == 3
     assert figures.categories["cast"].percent == 75
@@ -191,3 +190,11 @@ def test_party_names_are_compared_after_cleaning() -> None:
     with pytest.raises(UsageError, match="different name"):
         parse_players("Alexandra Konstantinopoulos1,Alexandra Konstantinopoulos2")
     assert parse_players("Ada\tLovelace, Bo") == ["Ada Lovelace", "Bo"]
+
+
+def test_a_skip_neither_breaks_nor_extends_the_best_streak() -> None:
+    rows = [AnswerRow(1, "cast", "easy", True, 1.0), AnswerRow(1, "cast", "easy", False, 1.0,
+            skipped=True), AnswerRow(1, "cast", "easy", True, 1.0)]
+    assert stats.compute("Ada", rows, 0).best_streak == 2
+    rows[1] = AnswerRow(1, "cast", "easy", False, 1.0)
+    assert stats.compute("Ada", rows, 0).best_streak == 1

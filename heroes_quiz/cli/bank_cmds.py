@@ -63,7 +63,7 @@ def list_(
 
     with guard():
         loaded = core.load_bank(bank)
-        level = difficulty.value if difficulty and difficulty is not Level.mixed else engine.MIXED
+        level = difficulty.value if difficulty else engine.MIXED
         wanted = frozenset({category.casefold()} if category else ())
         chosen = [q for q in loaded.questions if engine.matches(q, level, wanted)]
         ui.make_console().print(ui.bank_table(chosen, loaded.origin))

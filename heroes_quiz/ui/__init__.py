@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
 
 from rich.console import Console
 
@@ -29,9 +28,9 @@ __all__ = [
 ]
 
 
-def prompter(console: Console, *, plain: bool, next_after: float | None = None,
-             stdin: TextIO | None = None) -> PlainPrompter | InteractivePrompter:
+def prompter(console: Console, *, plain: bool, next_after: float | None = None
+             ) -> PlainPrompter | InteractivePrompter:
     """The prompter for this session."""
     if plain:
-        return PlainPrompter(console, stdin or sys.stdin)
+        return PlainPrompter(console, sys.stdin)
     return InteractivePrompter(console, next_after=next_after)

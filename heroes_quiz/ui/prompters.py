@@ -75,9 +75,6 @@ class PlainPrompter:
         """Read free text; an empty line gives `default`."""
         return answers.clean(self._line(f"{label} [{default}]")) or default
 
-    def pause(self, message: str) -> None:
-        """Plain mode never waits for a key."""
-
     def ask(self, turn: Turn) -> Reply:
         """Show the numbered question and read until the reply makes sense."""
         self.console.print(render.question_panel(turn, numbered=True))

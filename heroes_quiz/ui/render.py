@@ -28,14 +28,13 @@ HANG = 4
 RIGHT, WRONG, CLOSE = "green", "red", "yellow"
 
 
-def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
+def make_console() -> Console:
     """A console that never reads markup or emoji codes out of our data."""
     if os.environ.get("FORCE_COLOR") == "0":
         # Rich takes any FORCE_COLOR as "force"; 0 conventionally means no colour.
-        stream = sys.stderr if stderr else sys.stdout
-        return Console(stderr=stderr, highlight=False, emoji=False, width=width,
-                       no_color=True, force_terminal=stream.isatty())
-    return Console(stderr=stderr, highlight=False, emoji=False, width=width)
+        return Console(highlight=False, emoji=False, no_color=True,
+                       force_terminal=sys.stdout.isatty())
+    return Console(highlight=False, emoji=False)
 
 
 def question_panel(turn: Turn, numbered: bool) -> Panel:
@@ -103,6 +102,11 @@ def summary_panel(result: GameResult, rank: int, board: str = "") -> Panel:
                  box=box.DOUBLE, padding=(1, 2))
 
 
+def as_list(console: Console) -> bool:
+    """Narrow screens, pipes and log files get lists, not tables: nothing to cut, easy to grep."""
+    return console.width < NARROW or not console.is_terminal
+
+
 def _date(iso: str) -> str:
     return iso[:10]
 
@@ -111,8 +115,7 @@ def scores_table(rows: Sequence[ScoreRow], console: Console) -> RenderableType:
     """The high-score table, or a simple list when the terminal is narrow."""
     if not rows:
         return Text("No scores yet — play a game to be the first!")
-    if console.width < NARROW or not console.is_terminal:
-        # Narrow screens, pipes and log files get a list: nothing to cut, easy to grep.
+    if as_list(console):
         return _scores_list(rows)
     from rich.table import Table  # costs ~4 ms of start-up; only terminals draw tables
 
@@ -173,7 +176,7 @@ def standings_table(table: Sequence[Standing], round_no: int, rounds: int,
                     console: Console) -> RenderableType:
     """Party standings after a round."""
     title = "Final standings" if round_no == rounds else f"Standings after round {round_no}"
-    if console.width < NARROW:
+    if as_list(console):
         out = Text(title + "\n", style="bold")
         for s in table:
             out.append(f"{s.place}. ").append(s.name, style="bold").append(f" {s.score}\n")
