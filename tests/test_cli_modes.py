@@ -145,3 +145,11 @@ def test_party_messages_name_the_bank(toml_bank: Path) -> None:
     code, _, err = run("party", "--players", "Ada,Bo,Cy", "--difficulty", "hard", "--bank",
                        str(toml_bank), input="")
     assert code == 1 and str(toml_bank) in err and "not enough hard questions" in err
+
+
+def test_a_second_skip_is_refused_with_a_hint(toml_bank: Path) -> None:
+    code, out, _ = run("play", "--bank", str(toml_bank), "--category", "cast", "--count", "2",
+                       "--difficulty", "mixed", "--seed", "1",
+                       input="skip\nskip\nBoyd Holbrook\n")  # seed 1: the choice comes first
+    assert code == 0 and "SKIPPED" in out
+    assert "No skip left this game — type an answer." in out and "Right answers: 1 of 2" in out

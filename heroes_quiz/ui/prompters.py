@@ -87,6 +87,10 @@ class PlainPrompter:
             line = self.read(str(clock or hint), clock.left() if clock else None)
             if line is None:
                 return Action.TIMEOUT
+            if answers.normalize(line) == "skip" and Action.SKIP not in turn.lifelines:
+                self.console.print(Text("No skip left this game — type an answer.",
+                                        style="yellow"))
+                continue
             reply = _lifeline_word(line, turn) or answers.parse_reply(
                 turn.question.kind, line, turn.options)
             if reply is not None:
@@ -113,8 +117,8 @@ def _message(countdown: Countdown | None, fallback: str) -> str:
 
 def _checker(kind: Kind, turn: Turn) -> Any:
     def check(text: str) -> bool | str:
-        if _lifeline_word(text, turn) is Action.SKIP:
-            return True
+        if answers.normalize(text) == "skip":
+            return Action.SKIP in turn.lifelines or "No skip left this game — type an answer"
         if kind is Kind.NUMBER:
             return answers.parse_number(text) is not None or "Type a number, like 12"
         return bool(answers.normalize(text)) or "Type an answer, then press Enter"

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from heroes_quiz.party import Standing
 
 NARROW = 50
-HANG = 4
 RIGHT, WRONG, CLOSE = "green", "red", "yellow"
 
 
@@ -150,17 +149,18 @@ def review_panel(result: GameResult, width: int = 80) -> Panel | None:
     if not missed:
         return None
     room = max(width - 4, 20)  # inside the panel's border and padding
+    hang = len(f"Q{missed[-1].turn.number}. ")  # room for the widest label, "Q10. "
     lines: list[RenderableType] = []
     for o in missed:
         q = o.turn.question
         # A hanging indent keeps each question's lines under its text, not under "Q3.".
-        label = f"Q{o.turn.number}. ".ljust(HANG)
-        head = textwrap.fill(label + q.prompt, room, subsequent_indent=" " * HANG)
+        label = f"Q{o.turn.number}. ".ljust(hang)
+        head = textwrap.fill(label + q.prompt, room, subsequent_indent=" " * hang)
         detail = Text("You: ").append(o.verdict.given or "(no answer)")
         detail.append("  ·  Answer: ").append(q.answer_text(), style="bold green")
-        why = textwrap.fill(q.explanation, room - HANG)
+        why = textwrap.fill(q.explanation, room - hang)
         lines += [Text(head, style="bold"),
-                  Padding(Group(detail, Text(why, style="dim")), (0, 0, 0, HANG))]
+                  Padding(Group(detail, Text(why, style="dim")), (0, 0, 0, hang))]
     return Panel(Group(*lines), title=Text("Let's review", style="bold"), border_style="blue",
                  padding=(0, 1))
 
