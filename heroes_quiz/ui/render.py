@@ -143,7 +143,7 @@ def lifeline_hint(lifelines: Iterable[Action]) -> Text:
     return Text("Lifelines left: " + ", ".join(words[a] for a in sorted(lifelines)), style="dim")
 
 
-def review_panel(result: GameResult, width: int = 80) -> Panel | None:
+def review_panel(result: GameResult, width: int = 80, *, whose: bool = False) -> Panel | None:
     """Every missed question: what was said, the right answer and why."""
     missed = [o for o in result.outcomes if o.missed]
     if not missed:
@@ -161,8 +161,10 @@ def review_panel(result: GameResult, width: int = 80) -> Panel | None:
         why = textwrap.fill(q.explanation, room - hang)
         lines += [Text(head, style="bold"),
                   Padding(Group(detail, Text(why, style="dim")), (0, 0, 0, hang))]
-    return Panel(Group(*lines), title=Text("Let's review", style="bold"), border_style="blue",
-                 padding=(0, 1))
+    title = Text("Let's review", style="bold")
+    if whose:  # a party shows one review per player
+        title.append(" — ").append(result.name)
+    return Panel(Group(*lines), title=title, border_style="blue", padding=(0, 1))
 
 
 def your_turn(name: str, round_no: int, rounds: int) -> Panel:

@@ -99,8 +99,12 @@ def show_daily(console: Console, report: DailyReport) -> None:
 
 
 def show_party(console: Console, report: PartyReport) -> None:
-    """The podium, then each player's save status."""
+    """The podium, each player's review of missed questions, then how saving went."""
     console.print(podium(report.result.table, report.result.winners))
+    for played in report.saved:
+        review = review_panel(played.result, console.width, whose=True)
+        if review is not None:
+            console.print(review)
     for played in report.saved:
         _saving(console, played)
 
