@@ -61,12 +61,11 @@ def match_text(reply: str, candidates: Sequence[str]) -> Verdict:
     given, given_sorted = _forms(reply)
     if not given:
         return Verdict(correct=False, given=clean(reply))
-    for cand in candidates:
-        norm, norm_sorted = _forms(cand)
+    forms = [_forms(cand) for cand in candidates]
+    for norm, norm_sorted in forms:
         if given in (norm, norm_sorted) or given_sorted == norm_sorted:
             return Verdict(correct=True, given=clean(reply))
-    for cand in candidates:
-        norm, norm_sorted = _forms(cand)
+    for norm, norm_sorted in forms:
         limit = allowed_typos(norm)
         if not limit or abs(len(given) - len(norm)) > limit:
             continue  # too far apart to be a typo

@@ -165,8 +165,11 @@ def _verdict(question: Question, reply: Reply, options: tuple[str, ...], halved:
 
 
 def _ask(player: Player, question: Question, place: tuple[int, int], prompter: Prompter,
-         *, rng: random.Random, rules: Rules) -> tuple[Turn, Reply, bool]:
-    """Put the question until it gets an answer, a skip or a timeout; 50:50 re-asks."""
+         *, rng: random.Random, rules: Rules) -> tuple[Turn, Reply, bool, float]:
+    """Put the question until it gets an answer, a skip or a timeout; 50:50 re-asks.
+
+    Returns the last turn shown, the reply, whether a 50:50 was used and the seconds taken.
+    """
     options, halved = options_for(question, rng), False
     started, limit = rules.clock(), rules.limit_for(question)
     while True:
@@ -180,16 +183,14 @@ def _ask(player: Player, question: Question, place: tuple[int, int], prompter: P
                 continue
             player.lifelines.discard(reply)
         if reply is not Action.FIFTY:
-            return turn, reply, halved
+            return turn, reply, halved, rules.clock() - started
         options, halved = fifty_fifty(question, options, rng), True
 
 
 def take_turn(player: Player, question: Question, place: tuple[int, int], prompter: Prompter,
               *, rng: random.Random, rules: Rules) -> Outcome:
     """Ask one question (with any lifeline the player uses), judge it and score it."""
-    started = rules.clock()
-    turn, reply, halved = _ask(player, question, place, prompter, rng=rng, rules=rules)
-    elapsed = rules.clock() - started
+    turn, reply, halved, elapsed = _ask(player, question, place, prompter, rng=rng, rules=rules)
     verdict = _verdict(question, reply, turn.options, halved)
     player.streak = scoring.next_streak(player.streak, verdict)
     points = scoring.score_answer(question.difficulty, verdict, streak=player.streak,

@@ -151,7 +151,7 @@ def test_timeout_scores_nothing_and_resets_streak() -> None:
 
 
 def test_speed_counts_with_a_timer() -> None:
-    ticks = iter([0.0, 0.0, 0.0, 10.0])
+    ticks = iter([0.0, 0.0, 10.0])  # start, time left, answered
     q = make_question(kind=Kind.TRUE_FALSE, difficulty="medium")
     script = Scripted(lambda t: True)
     engine.play([q], script, random.Random(1),
