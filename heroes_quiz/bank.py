@@ -175,6 +175,8 @@ def to_records(questions: Iterable[Question]) -> list[dict[str, Any]]:
             item["accept"] = list(q.accept)
         elif q.kind is Kind.NUMBER:
             item["tolerance"] = q.tolerance
+            if q.unit:
+                item["unit"] = q.unit
         item.update(explanation=q.explanation, source=q.source)
         out.append(item)
     return out

@@ -50,6 +50,7 @@ class Question:
     choices: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     tolerance: float = 0.0
+    unit: str = ""  # what a number question counts ("million", "minutes"); "" for none
 
     def answer_text(self) -> str:
         """The correct answer as a player would read it."""

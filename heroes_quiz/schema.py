@@ -15,7 +15,7 @@ from heroes_quiz.answers import normalize
 from heroes_quiz.models import Difficulty, Kind, Question
 
 COMMON = ("id", "category", "difficulty", "kind", "prompt", "answer", "explanation", "source")
-EXTRA = {Kind.CHOICE: ("choices",), Kind.TEXT: ("accept",), Kind.NUMBER: ("tolerance",)}
+EXTRA = {Kind.CHOICE: ("choices",), Kind.TEXT: ("accept",), Kind.NUMBER: ("tolerance", "unit")}
 MIN_CHOICES, MAX_CHOICES = 3, 5
 NEAR_MISS = 85.0
 E = TypeVar("E", Difficulty, Kind)
@@ -96,6 +96,14 @@ def _number(rec: Record, key: str, problems: Problems, default: float | None = N
     return float(value)
 
 
+def _unit(rec: Record, problems: Problems) -> str:
+    value = rec.data.get("unit", "")
+    if not isinstance(value, str):
+        problems.add(rec, "'unit' must be text, such as \"million\" or \"minutes\"")
+        return ""
+    return value.strip()
+
+
 def _answer(rec: Record, kind: Kind, problems: Problems) -> str | bool | float:
     if kind is Kind.TRUE_FALSE:
         value = rec.data.get("answer")
@@ -126,10 +134,11 @@ def to_question(rec: Record, problems: Problems) -> Question | None:
     tolerance = _number(rec, "tolerance", problems, 0) if kind is Kind.NUMBER else 0.0
     if tolerance < 0:
         problems.add(rec, "'tolerance' must be 0 or more")
+    unit = _unit(rec, problems) if kind is Kind.NUMBER else ""
     if len(problems.lines) > before:
         return None
     return Question(difficulty=difficulty, kind=kind, answer=answer, choices=choices,
-                    accept=accept, tolerance=tolerance, **fields)
+                    accept=accept, tolerance=tolerance, unit=unit, **fields)
 
 
 def trusted(data: Mapping[str, Any]) -> Question:
@@ -141,6 +150,7 @@ def trusted(data: Mapping[str, Any]) -> Question:
         kind=kind, prompt=data["prompt"], explanation=data["explanation"],
         source=data["source"], choices=tuple(data.get("choices", ())),
         accept=tuple(data.get("accept", ())), tolerance=float(data.get("tolerance", 0.0)),
+        unit=str(data.get("unit", "")),
         answer=float(answer) if kind is Kind.NUMBER else answer)
 
 
