@@ -19,13 +19,15 @@ COMPILED = "_compiled.json"
 MAX_BYTES = 256 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50
 BUILTIN_LABEL = "built-in bank"
+BUILTIN_KEY = "builtin"  # the built-in bank's scores, history and practice boxes
 
 
 class Bank(NamedTuple):
-    """A validated set of questions and where they came from."""
+    """A validated set of questions, where they came from and whose tables they use."""
 
     questions: tuple[Question, ...]
     origin: str
+    key: str = BUILTIN_KEY  # see bank_key()
 
     def categories(self) -> list[str]:
         """Categories in first-seen order."""
@@ -48,10 +50,39 @@ def load(path: Path | None = None, *, strict: bool = False) -> Bank:
     """
     if path is None:
         return _builtin(strict)
-    if path.is_dir():
-        files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json"))
-        return _build([_read(f, str(f)) for f in files], str(path))
-    return _build([_read(path, str(path))], str(path))
+    files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
+    read = [_read(f, str(f)) for f in files]
+    loaded = _build([r.records for r in read], str(path))
+    return loaded._replace(key=bank_key(path, read))
+
+
+class _Read(NamedTuple):
+    records: list[schema.Record]
+    name: str  # a declared top-level `id` or `title`, if any
+    digest: str
+
+
+def bank_key(path: Path, read: Sequence[_Read]) -> str:
+    """Which tables a bank's games belong to: its declared `id` (or `title`), else its
+    resolved path and a hash of its content."""
+    name = next((r.name for r in read if r.name), "")
+    if name:
+        return f"id:{name}"
+    import hashlib
+
+    digest = hashlib.sha256("".join(r.digest for r in read).encode()).hexdigest()[:16]
+    return f"file:{path.resolve()}#{digest}"
+
+
+def _declared(doc: object) -> str:
+    """A bank's own name for itself: top-level `id = "…"` or `title = "…"`."""
+    if not isinstance(doc, dict):
+        return ""
+    for field in ("id", "title"):
+        value = doc.get(field)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return ""
 
 
 def _builtin(strict: bool) -> Bank:
@@ -60,11 +91,11 @@ def _builtin(strict: bool) -> Bank:
     if compiled.is_file() and not strict:  # validated when the wheel was built
         items = json.loads(compiled.read_text(encoding="utf-8"))
         return Bank(tuple(map(schema.trusted, items)), BUILTIN_LABEL)
-    files = [_read(f, f.name) for f in sorted(folder.glob("*.toml"))]
+    files = [_read(f, f.name).records for f in sorted(folder.glob("*.toml"))]
     return _build(files, BUILTIN_LABEL, builtin=strict)
 
 
-def _read(path: Path, label: str) -> list[schema.Record]:
+def _read(path: Path, label: str) -> _Read:
     try:
         with path.open("rb") as handle:
             # Read one byte past the limit: devices and pipes report no size to check first.
@@ -73,21 +104,28 @@ def _read(path: Path, label: str) -> list[schema.Record]:
         raise BankError(f"{label}: cannot read the file ({exc.strerror or exc})") from None
     if len(raw) > MAX_BYTES:
         raise BankError(f"{label}: file is too big (over {MAX_BYTES // 2**20} MB)")
-    return parse(raw, label)
+    import hashlib
+
+    records, name = _parse(raw, label)
+    return _Read(records, name, hashlib.sha256(raw).hexdigest())
 
 
 def parse(raw: bytes, label: str) -> list[schema.Record]:
     """Decode bytes of any supported format into raw records; format found by content."""
+    return _parse(raw, label)[0]
+
+
+def _parse(raw: bytes, label: str) -> tuple[list[schema.Record], str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BankError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
     is_json = _JSON_START.match(text) is not None
-    items = _from_json(text, label) if is_json else _from_toml(text, label)
-    return [schema.Record(item, label, n) for n, item in enumerate(items, start=1)]
+    items, name = _from_json(text, label) if is_json else _from_toml(text, label)
+    return [schema.Record(item, label, n) for n, item in enumerate(items, start=1)], name
 
 
-def _from_toml(text: str, label: str) -> list[Any]:
+def _from_toml(text: str, label: str) -> tuple[list[Any], str]:
     import tomllib  # a game from the wheel reads the compiled JSON and never needs it
 
     try:
@@ -99,7 +137,7 @@ def _from_toml(text: str, label: str) -> list[Any]:
     items = doc.get("question", [])
     if not isinstance(items, list):
         raise BankError(f"{label}: expected [[question]] tables")
-    return items
+    return items, _declared(doc)
 
 
 def _reject_constant(name: str) -> None:
@@ -115,7 +153,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def _from_json(text: str, label: str) -> list[Any]:
+def _from_json(text: str, label: str) -> tuple[list[Any], str]:
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -128,12 +166,13 @@ def _from_json(text: str, label: str) -> list[Any]:
     if isinstance(doc, dict) and "results" in doc:
         from heroes_quiz import opentdb  # its decoders cost start-up time; few banks need them
 
-        return opentdb.to_records(doc, label)
+        return opentdb.to_records(doc, label), ""
+    name = _declared(doc)  # a wrapper {"id": "…", "questions": [...]} may name the bank
     if isinstance(doc, dict):
         doc = doc.get("questions", doc.get("question"))
     if not isinstance(doc, list) or not all(isinstance(item, dict) for item in doc):
         raise BankError(f"{label}: expected a list of question objects")
-    return doc
+    return doc, name
 
 
 def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool = False) -> Bank:
