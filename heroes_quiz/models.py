@@ -166,6 +166,7 @@ class ScoreRow:
     played_at: str
     mode: str = "play"
     rank: int = 0
+    day: str = ""  # the challenge date of a daily game
 
 
 @dataclass(frozen=True, slots=True, eq=False)

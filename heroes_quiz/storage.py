@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from heroes_quiz import leitner
+from heroes_quiz.bank import BUILTIN_KEY
 from heroes_quiz.errors import StorageError
 from heroes_quiz.models import Difficulty, GameResult, SaveReport, ScoreRow
 
@@ -58,6 +59,29 @@ MIGRATIONS = (
     """,
     # A skip keeps the answer streak, so stats must tell it from a wrong answer.
     "ALTER TABLE answers ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;",
+    # Every bank keeps its own tables (earlier rows were all played on the built-in bank);
+    # party tables rank ties by time used, as the podium does.
+    f"""
+    ALTER TABLE games ADD COLUMN bank TEXT NOT NULL DEFAULT '{BUILTIN_KEY}';
+    ALTER TABLE games ADD COLUMN time_used REAL NOT NULL DEFAULT 0;
+    UPDATE games SET time_used = (SELECT ROUND(COALESCE(SUM(a.elapsed), 0), 3) FROM answers a
+                                  WHERE a.game_id = games.id);
+    DROP INDEX games_rank;
+    CREATE INDEX games_rank ON games (bank, mode, difficulty, score DESC, id);
+    DROP INDEX games_daily;
+    CREATE UNIQUE INDEX games_daily ON games (bank, name COLLATE NOCASE, day)
+        WHERE mode = 'daily';
+    CREATE TABLE leitner_new (
+        bank TEXT NOT NULL,
+        player TEXT NOT NULL COLLATE NOCASE,
+        question_id TEXT NOT NULL,
+        box INTEGER NOT NULL,
+        PRIMARY KEY (bank, player, question_id)
+    );
+    INSERT INTO leitner_new SELECT '{BUILTIN_KEY}', player, question_id, box FROM leitner;
+    DROP TABLE leitner;
+    ALTER TABLE leitner_new RENAME TO leitner;
+    """,
 )
 
 
@@ -167,14 +191,15 @@ class Store:
             self._conn.close()
             self._conn = None
 
-    def save(self, result: GameResult, mode: str = "play", day: str | None = None) -> SaveReport:
+    def save(self, result: GameResult, mode: str = "play", day: str | None = None,
+             bank: str = BUILTIN_KEY) -> SaveReport:
         """Write one finished game and its practice boxes in one transaction; report its rank."""
         played_at = datetime.now(UTC).isoformat(timespec="seconds")
 
         def work(conn: sqlite3.Connection) -> int:
             with transaction(conn):
-                game_id = _insert_game(conn, result, mode, played_at, day)
-                _update_boxes(conn, result)
+                game_id = _insert_game(conn, result, (mode, bank), played_at, day)
+                _update_boxes(conn, result, bank)
             return _rank(conn, game_id)
 
         rank = self.run(work)
@@ -182,11 +207,11 @@ class Store:
                           warnings=self.take_warnings())
 
     def top(self, difficulty: str | None = None, limit: int = TOP,
-            mode: str = "play") -> list[ScoreRow]:
-        """Best games per difficulty, best first, each with its rank."""
+            mode: str = "play", bank: str = BUILTIN_KEY) -> list[ScoreRow]:
+        """Best games per difficulty of one bank, best first, each with its rank."""
         wanted = (difficulty,) if difficulty else DIFFICULTIES
         return self.run(lambda conn: [row for level in wanted
-                                      for row in _top_for(conn, level, limit, mode)])
+                                      for row in _top_for(conn, (bank, mode, level), limit)])
 
 
 def _is_corrupt(exc: sqlite3.Error) -> bool:
@@ -194,13 +219,18 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
     return "not a database" in text or "malformed" in text or "corrupt" in text
 
 
-def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: str,
-                 day: str | None) -> int:
+def time_used(result: GameResult) -> float:
+    """Seconds spent answering, to the millisecond (a party's tie-break)."""
+    return round(sum(o.elapsed for o in result.outcomes), 3)
+
+
+def _insert_game(conn: sqlite3.Connection, result: GameResult, where: tuple[str, str],
+                 when: str, day: str | None) -> int:
     cur = conn.execute(
-        "INSERT INTO games (name, mode, difficulty, score, correct, total, played_at, day)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (result.name, mode, result.difficulty, result.score, result.correct, result.total, when,
-         day),
+        "INSERT INTO games (name, mode, bank, difficulty, score, correct, total, played_at, day,"
+        " time_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (result.name, *where, result.difficulty, result.score, result.correct, result.total,
+         when, day, time_used(result)),
     )
     game_id = int(cur.lastrowid or 0)
     conn.executemany(
@@ -212,38 +242,50 @@ def _insert_game(conn: sqlite3.Connection, result: GameResult, mode: str, when: 
     return game_id
 
 
-def _update_boxes(conn: sqlite3.Connection, result: GameResult) -> None:
-    """Move every answered question through the player's Leitner boxes."""
+def _update_boxes(conn: sqlite3.Connection, result: GameResult, bank: str) -> None:
+    """Move every answered question through the player's Leitner boxes for this bank."""
     answered = [(o.turn.question.id, o.verdict.correct) for o in result.outcomes]
     if not answered:
         return
     ids = sorted({qid for qid, _ in answered})
     marks = ",".join("?" * len(ids))
     boxes = dict(conn.execute(
-        f"SELECT question_id, box FROM leitner WHERE player = ? AND question_id IN ({marks})",
-        (result.name, *ids)).fetchall())
+        f"SELECT question_id, box FROM leitner WHERE bank = ? AND player = ?"
+        f" AND question_id IN ({marks})", (bank, result.name, *ids)).fetchall())
     conn.executemany(
-        "INSERT INTO leitner (player, question_id, box) VALUES (?, ?, ?)"
-        " ON CONFLICT (player, question_id) DO UPDATE SET box = excluded.box",
-        [(result.name, qid, box) for qid, box in leitner.updates(boxes, answered).items()])
+        "INSERT INTO leitner (bank, player, question_id, box) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (bank, player, question_id) DO UPDATE SET box = excluded.box",
+        [(bank, result.name, qid, box)
+         for qid, box in leitner.updates(boxes, answered).items()])
 
 
 def _rank(conn: sqlite3.Connection, game_id: int) -> int:
-    """1-based rank among games of the same mode and difficulty, counting at most TOP above."""
+    """1-based rank in the game's own table (bank, mode, level), counting at most TOP above.
+
+    Equal scores: a party ranks less time used first, like its podium; else the earlier game.
+    """
     row = conn.execute(
-        "SELECT 1 + (SELECT COUNT(*) FROM (SELECT 1 FROM games o WHERE o.mode = g.mode"
-        " AND o.difficulty = g.difficulty AND (o.score > g.score"
-        " OR (o.score = g.score AND o.id < g.id)) LIMIT ?)) FROM games g WHERE g.id = ?",
+        "SELECT 1 + (SELECT COUNT(*) FROM (SELECT 1 FROM games o WHERE o.bank = g.bank"
+        " AND o.mode = g.mode AND o.difficulty = g.difficulty AND (o.score > g.score"
+        " OR (o.score = g.score AND (g.mode = 'party' AND o.time_used < g.time_used"
+        " OR (o.time_used = g.time_used OR g.mode != 'party') AND o.id < g.id))) LIMIT ?))"
+        " FROM games g WHERE g.id = ?",
         (TOP, game_id),
     ).fetchone()
     return int(row[0])
 
 
-def _top_for(conn: sqlite3.Connection, difficulty: str, limit: int, mode: str) -> list[ScoreRow]:
+def _top_for(conn: sqlite3.Connection, table: tuple[str, str, str],
+             limit: int) -> list[ScoreRow]:
+    tie = "time_used, id" if table[1] == "party" else "id"
     rows = conn.execute(
-        "SELECT name, score, difficulty, correct, total, played_at, mode FROM games"
-        " WHERE mode = ? AND difficulty = ? ORDER BY score DESC, id LIMIT ?",
-        (mode, difficulty, limit),
-    ).fetchall()
-    return [ScoreRow(name, score, level, correct, total, played, kind, rank=n)
-            for n, (name, score, level, correct, total, played, kind) in enumerate(rows, start=1)]
+        "SELECT name, score, difficulty, correct, total, played_at, mode, day, time_used"
+        " FROM games WHERE bank = ? AND mode = ? AND difficulty = ?"
+        f" ORDER BY score DESC, {tie} LIMIT ?", (*table, limit)).fetchall()
+    out: list[ScoreRow] = []
+    for n, (name, score, level, right, total, played, mode, day, used) in enumerate(rows, 1):
+        # A party's exact tie (same score, same time) shares a place, as on its podium.
+        same = mode == "party" and n > 1 and rows[n - 2][1] == score and rows[n - 2][8] == used
+        out.append(ScoreRow(name, score, level, right, total, played, mode,
+                            rank=out[-1].rank if same else n, day=day or ""))
+    return out

@@ -207,3 +207,61 @@ def test_empty_or_relative_xdg_data_home_is_ignored(
 def test_heroes_quiz_home_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HEROES_QUIZ_HOME", str(tmp_path / "here"))
     assert paths.database() == tmp_path / "here" / "scores.db"
+
+
+def _schema_4_with_rows(path: Path) -> None:
+    """A database as heroes-quiz wrote it before per-bank tables (user_version 4)."""
+    conn = sqlite3.connect(path)
+    conn.executescript("".join(storage.MIGRATIONS[:4]) + "PRAGMA user_version = 4;")
+    conn.executemany(
+        "INSERT INTO games (id, name, mode, difficulty, score, correct, total, played_at, day)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(1, "Mia", "play", "easy", 400, 4, 5, "2026-01-01T10:00:00+00:00", None),
+         (2, "Mia", "daily", "mixed", 300, 3, 5, "2026-01-02T10:00:00+00:00", "2026-01-02"),
+         (3, "Ada", "party", "easy", 200, 2, 3, "2026-01-03T10:00:00+00:00", None),
+         (4, "Bo", "party", "easy", 200, 2, 3, "2026-01-03T10:00:01+00:00", None)])
+    conn.executemany("INSERT INTO answers VALUES (?, ?, 'cast', 'easy', 1, 100, ?, 0)",
+                     [(1, "q1", 2.0), (3, "q2", 9.5), (4, "q3", 4.25)])
+    conn.executemany("INSERT INTO leitner VALUES (?, ?, ?)", [("Mia", "q7", 2), ("Ada", "q8", 1)])
+    conn.commit()
+    conn.close()
+
+
+def test_migration_5_keeps_every_row_on_the_built_in_bank(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    _schema_4_with_rows(path)
+    store = Store(path)
+    assert [(r.name, r.score) for r in store.top("easy")] == [("Mia", 400)]
+    daily = store.top("mixed", mode="daily")
+    assert [(r.name, r.day) for r in daily] == [("Mia", "2026-01-02")]
+    # Bo spent less time than Ada on the same score: Bo ranks first, as on the podium.
+    assert [(r.rank, r.name) for r in store.top("easy", mode="party")] == [(1, "Bo"), (2, "Ada")]
+    assert store.top("easy", bank="id:other") == []
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5 == len(storage.MIGRATIONS)
+    assert conn.execute("SELECT DISTINCT bank FROM games").fetchall() == [("builtin",)]
+    assert sorted(conn.execute("SELECT bank, player, question_id, box FROM leitner")) == [
+        ("builtin", "Ada", "q8", 1), ("builtin", "Mia", "q7", 2)]
+    assert conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 3
+
+
+def test_each_bank_keeps_its_own_tables(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    store.save(result("Ada", 100))
+    assert store.save(result("Mine", 50), bank="id:family").rank == 1
+    assert [r.name for r in store.top("easy")] == ["Ada"]
+    assert [r.name for r in store.top("easy", bank="id:family")] == ["Mine"]
+
+
+def test_party_ties_rank_by_time_like_the_podium(tmp_path: Path) -> None:
+    def timed(name: str, seconds: float) -> GameResult:
+        q = make_question()
+        done = Outcome(Turn(1, 1, q, q.choices, 0), Verdict(True), Points(base=100), 100, seconds)
+        return GameResult(name, "easy", (done,))
+
+    store = Store(tmp_path / "s.db")
+    store.save(timed("Slow", 19.0), mode="party")
+    assert store.save(timed("Cy", 14.0), mode="party").rank == 1
+    store.save(timed("Twin", 14.0), mode="party")
+    assert [(r.rank, r.name) for r in store.top("easy", mode="party")] == [
+        (1, "Cy"), (1, "Twin"), (3, "Slow")]
