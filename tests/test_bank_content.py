@@ -1,4 +1,4 @@
-"""The shipped bank: valid, big enough, spelled right, in our own words."""
+"""The shipped bank: valid, big enough, spelled right, our own words, sized for kids."""
 
 from __future__ import annotations
 
@@ -12,15 +12,39 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from heroes_quiz import bank, canon, schema
+from heroes_quiz import answers, bank, canon, schema
 from heroes_quiz.errors import BankError
-from heroes_quiz.models import Difficulty, Kind
+from heroes_quiz.models import Difficulty, Kind, Question
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 COPY_CHECK = ROOT.parent / "shared" / "tools" / "copied-from-articles"
 SOURCES = {"CBR interview", "sequel report (Collider)", "sequel update (Collider)"}
 SHIPPED = bank.load(strict=True).questions
+BY_ID = {q.id: q for q in SHIPPED}
+
+# Prompts ask about the film, never about the articles as documents.
+META = re.compile(r"(?i)\b(cast list|articles?|the report|the update|sequel report|sequel update"
+                  r"|as given|as printed|which source|according to the)\b")
+UNIT_WORDS = ("million", "billion", "thousand", "minutes", "hours", "days", "weeks", "months",
+              "years")
+# Ids whose questions were dropped: a new question never takes one of them back.
+RETIRED = {
+    "sequel-007", "sequel-012", "spy-kids-006", "spy-kids-008", "spy-kids-013", "story-004",
+    "story-010", "story-016", "story-018", "story-019", "story-020", "story-021", "story-022",
+    "viewership-002", "viewership-008", "viewership-013",
+    "viewership-014", "viewership-015", "viewership-017", "viewership-018",
+}
+
+
+def words(text: str) -> int:
+    """Words as a reader counts them ("grown-up" and "Rodriguez's" are one word each)."""
+    return len(re.findall(r"[\w'\u2019-]+", text))
+
+
+def accepted(q: Question, reply: str) -> bool:
+    """Whether the judge takes this typed reply for a text question."""
+    return answers.judge(q, reply).correct
 
 
 def test_shipped_bank_meets_the_minimums() -> None:
@@ -30,6 +54,109 @@ def test_shipped_bank_meets_the_minimums() -> None:
     assert all(levels[d] >= 20 for d in Difficulty), levels
     assert all(kinds[k] >= 8 for k in Kind), kinds
     assert {"cast", "release", "viewership", "spy-kids"} <= {q.category for q in SHIPPED}
+
+
+def test_there_are_enough_easy_questions_for_a_long_game_without_repeats() -> None:
+    assert sum(q.difficulty is Difficulty.EASY for q in SHIPPED) >= 50
+
+
+@pytest.mark.parametrize("q", SHIPPED, ids=lambda q: q.id)
+def test_prompts_ask_about_the_film_not_the_articles(q: Question) -> None:
+    assert not META.search(q.prompt), q.prompt
+
+
+@pytest.mark.parametrize("q", SHIPPED, ids=lambda q: q.id)
+def test_words_are_kid_sized(q: Question) -> None:
+    assert words(q.explanation) <= 25, q.explanation
+    if q.difficulty is Difficulty.EASY:
+        assert words(q.prompt) <= 18, q.prompt
+
+
+def test_word_count_counts_like_a_reader() -> None:
+    assert words("The grown-up heroes' kids save Rodriguez's world.") == 7
+    assert META.search("Which actor is in the cast list?")
+    assert not META.search("Which outlet reported the news?")
+
+
+@pytest.mark.parametrize("q", [q for q in SHIPPED if q.kind is Kind.NUMBER], ids=lambda q: q.id)
+def test_a_count_names_its_unit(q: Question) -> None:
+    asked = re.search(r"(?i)\bhow many (\w+)", q.prompt)
+    if asked and asked.group(1).lower() in UNIT_WORDS:
+        assert q.unit == asked.group(1).lower(), (q.id, q.unit)
+    assert q.unit == q.unit.strip().lower()
+
+
+def test_exact_figures_are_exact() -> None:
+    households = BY_ID["viewership-001"]
+    assert (households.answer, households.unit, households.tolerance) == (44, "million", 0)
+    minutes = BY_ID["viewership-007"]
+    assert (minutes.answer, minutes.unit, minutes.tolerance) == (5, "minutes", 0)
+    weeks = BY_ID["viewership-019"]  # "a couple of weeks" is not a number to be near
+    assert weeks.kind is Kind.CHOICE or weeks.tolerance == 0
+
+
+def test_true_false_is_a_healthy_mix() -> None:
+    answers_tf = Counter(q.answer for q in SHIPPED if q.kind is Kind.TRUE_FALSE)
+    total = answers_tf[True] + answers_tf[False]
+    assert min(answers_tf[True], answers_tf[False]) >= 0.35 * total, answers_tf
+
+
+def test_retired_ids_stay_retired() -> None:
+    assert not RETIRED & set(BY_ID)
+
+
+@pytest.mark.parametrize(("qid", "reply"), [
+    ("story-009", "Sharkboy"),
+    ("story-009", "sharkboy and lavagirl"),
+    ("story-009", "Shark Boy and Lava Girl"),
+    ("spy-kids-015", "Sharkboy and Lavagirl"),
+    ("spy-kids-003", "kindness"),
+    ("story-007", "a girl"),
+    ("viewership-003", "unstopable"),
+])
+def test_a_childs_fair_reply_is_accepted(qid: str, reply: str) -> None:
+    assert accepted(BY_ID[qid], reply)
+
+
+def test_a_sequel_is_not_the_film_it_follows() -> None:
+    q = BY_ID["story-009"]
+    assert not any(re.search(r"\d", form) for form in (str(q.answer), *q.accept))
+
+
+@pytest.mark.parametrize(("qid", "not_level"), [
+    ("story-013", Difficulty.EASY),   # a number to remember, not a guess
+    ("story-006", Difficulty.EASY),
+    ("release-004", Difficulty.EASY),  # 2020 is only worked out, never printed
+    ("release-013", Difficulty.HARD),
+    ("genre-001", Difficulty.MEDIUM),  # the prompt gives the answer away
+    ("genre-010", Difficulty.HARD),
+])
+def test_review_calibration(qid: str, not_level: Difficulty) -> None:
+    if qid in BY_ID:
+        assert BY_ID[qid].difficulty is not not_level
+
+
+@pytest.mark.parametrize(("qid", "replies"), [
+    ("cast-020", ("Priyanka Chopra Jonas",)),
+    ("cast-021", ("Vivien Lyra Blair", "Lyra Blair")),
+    ("genre-017", ("empowered", "to be empowered")),
+])
+def test_review_accept_lists(qid: str, replies: tuple[str, ...]) -> None:
+    q = BY_ID.get(qid)
+    if q is not None and q.kind is Kind.TEXT:
+        assert all(accepted(q, r) for r in replies), qid
+
+
+def test_no_answer_rests_on_a_word_the_articles_never_use() -> None:
+    # The articles say "Dec. 25"; "Christmas" is never printed, so it cannot be the key.
+    assert not [q.id for q in SHIPPED if isinstance(q.answer, str) and "christmas" in
+                q.answer.casefold()]
+
+
+def test_known_article_typos_never_reach_the_bank() -> None:
+    text = " ".join(" ".join((q.prompt, q.explanation, str(q.answer), *q.accept, *q.choices))
+                    for q in SHIPPED).casefold()
+    assert not [typo for typo in canon.KNOWN_TYPOS if typo in text]
 
 
 def test_every_question_cites_one_of_the_three_articles() -> None:
