@@ -34,22 +34,23 @@ class Bank(NamedTuple):
         return list(dict.fromkeys(q.category for q in self.questions))
 
 
-def builtin_dir() -> Path:
-    """The shipped `data/` folder: inside the wheel (force-included), or beside the package
-    in a source checkout."""
+def builtin_dir(lang: str = "en") -> Path:
+    """The shipped `data/` folder (`data/<lang>/` for a translation): inside the wheel
+    (force-included), or beside the package in a source checkout."""
     here = Path(__file__).resolve().parent
     packaged = here / "data"
-    return packaged if packaged.is_dir() else here.parent / "data"
+    folder = packaged if packaged.is_dir() else here.parent / "data"
+    return folder if lang == "en" else folder / lang
 
 
-def load(path: Path | None = None, *, strict: bool = False) -> Bank:
-    """Load and validate a bank file or folder; the built-in bank when `path` is None.
+def load(path: Path | None = None, *, strict: bool = False, lang: str = "en") -> Bank:
+    """Load and validate a bank file or folder; the built-in bank (in `lang`) when `path` is None.
 
     `strict` adds the built-in bank's spelling check against the canonical cast list
     (`bank check` and the tests run it; a game need not repeat it on every start).
     """
     if path is None:
-        return _builtin(strict)
+        return _builtin(strict, lang)
     files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
     read = [_read(f, str(f)) for f in files]
     loaded = _build([r.records for r in read], str(path))
@@ -85,8 +86,8 @@ def _declared(doc: object) -> str:
     return ""
 
 
-def _builtin(strict: bool) -> Bank:
-    folder = builtin_dir()
+def _builtin(strict: bool, lang: str) -> Bank:
+    folder = builtin_dir(lang)
     compiled = folder / COMPILED
     if compiled.is_file() and not strict:  # validated when the wheel was built
         items = json.loads(compiled.read_text(encoding="utf-8"))

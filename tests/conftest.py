@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from heroes_quiz import i18n
 from heroes_quiz.models import Difficulty, Kind, Question
 
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>()][0-9A-Za-z]?")
@@ -44,9 +45,13 @@ def strip_ansi(text: str) -> str:
 
 @pytest.fixture(autouse=True)
 def quiz_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Scores never touch the real home."""
+    """Scores never touch the real home; the game speaks English unless a test says otherwise."""
     home = tmp_path / "home"
     monkeypatch.setenv("HEROES_QUIZ_HOME", str(home))
+    # The machine's own language must not leak in (a Spanish LANG would translate the screens).
+    monkeypatch.delenv("HEROES_QUIZ_LANG", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    i18n.set_language(None)  # nor a language chosen by an earlier test
     return home
 
 
