@@ -341,3 +341,29 @@ def test_the_wheels_compiled_spanish_bank_equals_its_toml() -> None:
         pytest.skip("no compiled Spanish bank (a source checkout, or no data/es yet)")
     folder = bank.builtin_dir("es")
     assert bank.load(None, lang="es").questions == bank.load(folder).questions
+
+
+# Filling a translated sentence
+
+
+def test_fill_keeps_names_literal_and_styled() -> None:
+    from rich.text import Text
+
+    from heroes_quiz.ui.words import fill
+
+    name = "[bold red]Ada[/] :smile:"
+    line = fill("¡Buena suerte, {name}! {count} preguntas.", style="dim",
+                name=Text(name, style="bold"), count=5)
+    assert line.plain == f"¡Buena suerte, {name}! 5 preguntas."
+    assert line.style == "dim"
+    start = line.plain.index(name)
+    assert [(s.start, s.end, s.style) for s in line.spans] == [
+        (start, start + len(name), "bold")]
+
+
+def test_fill_formats_plain_values_and_escaped_braces() -> None:
+    from heroes_quiz.ui.words import fill
+
+    assert fill("{n:>3} pts {{total}}", n=5, unused="x").plain == "  5 pts {total}"
+    with pytest.raises(KeyError):
+        fill("{missing}")
