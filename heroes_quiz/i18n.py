@@ -21,8 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    import ast
+    from collections.abc import Collection, Iterator, Mapping
     from gettext import NullTranslations
+    from typing import IO, Any
 
 DOMAIN = "heroes_quiz"
 ENGLISH, SPANISH = "en", "es"
@@ -173,6 +175,40 @@ def compile_catalogs(out: Path | None = None, locale_dir: Path = LOCALE_DIR
             write_mo(handle, catalog)
         done.append((target, f"heroes_quiz/{inside.as_posix()}"))
     return done
+
+
+HELP_NOTE = "--help text: typer draws it with Rich markup, so write no [square brackets]"
+
+
+def extract_cli(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
+                options: Mapping[str, Any]) -> Iterator[tuple[Any, ...]]:
+    """Babel extractor for cli/: the marked strings, plus our own --help texts (each `help=`
+    string and each typer command's docstring), which `cli.options` translates when drawn."""
+    import ast
+
+    from babel.messages.extract import extract_python
+
+    yield from extract_python(fileobj, keywords, comment_tags, options)  # type: ignore[arg-type]
+    fileobj.seek(0)
+    for node in ast.walk(ast.parse(fileobj.read())):
+        if isinstance(node, ast.keyword) and node.arg == "help":
+            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                yield node.value.lineno, "", node.value.value, [HELP_NOTE]
+        elif isinstance(node, ast.FunctionDef) and _is_command(node):
+            doc = ast.get_docstring(node)  # cleaned as typer cleans it
+            if doc:
+                yield node.body[0].lineno, "", doc, [HELP_NOTE]
+
+
+def _is_command(node: ast.FunctionDef) -> bool:
+    """A typer command: a parameter is a typer Option or Argument (or an `…Opt` alias)."""
+    import ast
+
+    for arg in [*node.args.args, *node.args.kwonlyargs]:
+        text = ast.unparse(arg.annotation) if arg.annotation else ""
+        if re.search(r"typer\.(Option|Argument)|\b\w+Opt\b", text):
+            return True
+    return False
 
 
 def update(root: Path = LOCALE_DIR.parent.parent) -> None:

@@ -150,7 +150,9 @@ def entries(catalog: Catalog) -> dict[object, object]:
     def flat(value: object) -> object:
         return tuple(value) if isinstance(value, list | tuple) else value
 
-    return {(m.context, flat(m.id)): flat(m.string) for m in catalog if m.id and not m.fuzzy}
+    # As Babel's write_mo: untranslated and fuzzy entries are left out of a .mo.
+    return {(m.context, flat(m.id)): flat(m.string) for m in catalog
+            if m.id and m.string and not m.fuzzy}
 
 
 def test_spanish_when_chosen() -> None:
@@ -367,3 +369,85 @@ def test_fill_formats_plain_values_and_escaped_braces() -> None:
     assert fill("{n:>3} pts {{total}}", n=5, unused="x").plain == "  5 pts {total}"
     with pytest.raises(KeyError):
         fill("{missing}")
+
+
+# --help in the game's language
+
+COMMAND_SOURCE = b'''
+import typer
+from heroes_quiz.i18n import _
+
+app = typer.Typer(help="A family trivia game.")
+
+def play(count: Annotated[int, typer.Option(help="How many " "questions.")] = 10,
+         name: NameOpt = None) -> None:
+    """Play one game.
+
+    Longer text.
+    """
+    print(_("Good luck!"))
+
+def helper(s: Session) -> None:
+    """Not a command: never shown."""
+'''
+
+
+def test_the_cli_extractor_finds_help_texts_and_command_docstrings() -> None:
+    import io
+
+    found = [msg for _line, _func, msg, _notes in i18n.extract_cli(
+        io.BytesIO(COMMAND_SOURCE), {"_": None}, (), {})]
+    assert sorted(found) == sorted([
+        "A family trivia game.", "How many questions.", "Play one game.\n\nLonger text.",
+        "Good luck!"])
+
+
+def help_app() -> typer.Typer:
+    from heroes_quiz.cli.options import HelpCommand, HelpGroup
+
+    app = typer.Typer(cls=HelpGroup, help=LANG_HELP)
+
+    @app.command(cls=HelpCommand)
+    def show(lang: LangOpt = None) -> None:
+        """Not translated: stays as written."""
+
+    @app.command(cls=HelpCommand)
+    def other() -> None:
+        """Another."""
+
+    return app
+
+
+def test_help_speaks_spanish_when_the_game_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    shown = runner.invoke(help_app(), ["show", "--lang", "es", "--help"], env={"COLUMNS": "200"})
+    assert "Idioma: en (inglés) o es (español)" in shown.output
+    assert "Not translated: stays as written." in shown.output
+    i18n.set_language(None)
+    monkeypatch.setenv(i18n.ENV, "es")
+    listing = runner.invoke(help_app(), ["--help"], env={"COLUMNS": "200"})
+    assert "Idioma: en (inglés)" in listing.output  # the group's own help
+
+
+def test_english_help_loads_no_catalog_in_process() -> None:
+    shown = CliRunner().invoke(help_app(), ["show", "--help"], env={"COLUMNS": "200"})
+    assert "Language: en (English)" in shown.output
+    assert not i18n.loaded()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["play", "--help", "--lang", "es"], "es"), (["--lang=es", "play"], "es"),
+    (["play", "--lang"], None), ([], None)])
+def test_help_finds_a_lang_given_after_it(args: list[str], expected: str | None) -> None:
+    from heroes_quiz.cli.options import lang_in_args
+
+    assert lang_in_args(args) == expected
+
+
+def test_a_lang_after_help_still_translates_it() -> None:
+    from heroes_quiz.cli.options import translate_help
+
+    command = typer.main.get_command(help_app())
+    translate_help(command, ["show", "--help", "--lang", "es"])
+    assert i18n.language() == "es"
+    assert (command.help or "").startswith("Idioma:")
