@@ -1,42 +1,43 @@
-"""Forgiving answer matching and parsing of typed replies (pure, no I/O)."""
+"""Forgiving answer matching and parsing of typed replies (pure, no I/O).
+
+Numbers are read by `numbers` (digits, English and Spanish words, scale and unit words) and
+dates by `dates`; this module decides what a reply is worth.
+"""
 
 from __future__ import annotations
 
-import math
+import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from heroes_quiz.models import Kind, Question, Reply, Verdict, format_number
+from heroes_quiz import dates, numbers
+from heroes_quiz.folding import MAX_INPUT, clean, fold
+from heroes_quiz.models import Kind, Note, Question, Reply, Verdict, format_number
 
-# Zero-width, bidi and other format characters a paste can smuggle in.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\x00]")
+__all__ = ["MAX_INPUT", "clean", "judge", "match_text", "normalize", "parse_bool",
+           "parse_choice", "parse_number", "parse_reply"]
+
 _NOT_WORD = re.compile(r"[^\w\s]|_")
-# Combining marks left by NFKD (accents and the like), in every block Unicode keeps them.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _EDGES = re.compile(r"^[^\w-]+|[^\w]+$")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")
-_TRUE = {"y", "yes", "t", "true", "1"}
-_FALSE = {"n", "no", "f", "false", "2"}
-MAX_INPUT = 1000
-
-
-def clean(text: str) -> str:
-    """Fold full-width forms, drop invisible characters and surrounding space."""
-    text = text[:MAX_INPUT]
-    if text.isascii():  # the common case needs no Unicode folding
-        return text.replace("\x00", "").strip()
-    text = unicodedata.normalize("NFKC", text)
-    return _INVISIBLE.sub("", text).strip()
+_DIGITS = re.compile(r"\d+")
+_REPEATS = re.compile(r"([a-z])\1+$")  # "yesss", "nooo"
+# Leading articles are ignored like "the": "La Paz" is "Paz" (English and Spanish).
+_ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una"})
+_TRUE = frozenset({"y", "yes", "yeah", "yep", "yup", "sure", "t", "true", "1",
+                   "si", "s", "v", "verdadero", "cierto"})
+_FALSE = frozenset({"n", "no", "nope", "nah", "f", "false", "2", "falso"})
+# Sequel numbers however they are typed: "Spy Kids Two" is "Spy Kids 2", never "Spy Kids 3".
+_SEQUEL = {word: str(n) for n, words in enumerate((
+    "", "", "two dos ii", "three tres iii", "four cuatro iv", "five cinco", "six seis vi",
+    "seven siete vii", "eight ocho viii", "nine nueve ix", "ten diez"), start=0)
+    for word in words.split()}
 
 
 def normalize(text: str) -> str:
     """Reduce text to lowercase unaccented words for comparison."""
-    text = clean(text).casefold().replace("&", " and ")
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    text = fold(text.replace("&", " and "))
     words = _NOT_WORD.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
-    while len(words) > 1 and words[0] == "the":
+    while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     return " ".join(words)
 
@@ -44,56 +45,70 @@ def normalize(text: str) -> str:
 def allowed_typos(answer: str) -> int:
     """How many edits a typed answer of this normalized length may have."""
     size = len(answer.replace(" ", ""))
-    if size <= 4 or any(c.isdigit() for c in answer):
+    if size < 4:
         return 0
     if size <= 8:
         return 1
     return 2 if size <= 15 else 3
 
 
-def _forms(text: str) -> tuple[str, str]:
-    norm = normalize(text)
-    return norm, " ".join(sorted(norm.split()))
+class _Form:
+    """A text ready for comparison: its words, the same words sorted, and its numbers."""
+
+    __slots__ = ("numbers", "sorted", "text")
+
+    def __init__(self, raw: str) -> None:
+        words = [_SEQUEL.get(w, w) for w in normalize(raw).split()]
+        self.text = " ".join(words)
+        self.sorted = " ".join(sorted(words))
+        self.numbers = _DIGITS.findall(self.text)
+
+    def equals(self, other: _Form) -> bool:
+        return self.text == other.text or self.sorted == other.sorted
+
+    def near(self, other: _Form) -> bool:
+        """Within the typos `other` (an accepted answer) allows; numbers must agree exactly."""
+        limit = allowed_typos(other.text)
+        if not limit or self.numbers != other.numbers or abs(len(self.text) - len(other.text)) \
+                > limit:
+            return False
+        from rapidfuzz.distance import OSA  # only near misses need it; a swap is one edit
+
+        return (OSA.distance(self.text, other.text, score_cutoff=limit) <= limit
+                or OSA.distance(self.sorted, other.sorted, score_cutoff=limit) <= limit)
+
+
+@functools.lru_cache(maxsize=2048)
+def _accepted_form(text: str) -> _Form:
+    """Accepted answers come back every game: read each once."""
+    return _Form(text)
 
 
 def match_text(reply: str, candidates: Sequence[str]) -> Verdict:
     """Judge a typed reply against the accepted answers, forgiving small typos."""
-    given, given_sorted = _forms(reply)
-    if not given:
-        return Verdict(correct=False, given=clean(reply))
-    forms = [_forms(cand) for cand in candidates]
-    for norm, norm_sorted in forms:
-        if given in (norm, norm_sorted) or given_sorted == norm_sorted:
-            return Verdict(correct=True, given=clean(reply))
-    for norm, norm_sorted in forms:
-        limit = allowed_typos(norm)
-        if not limit or abs(len(given) - len(norm)) > limit:
-            continue  # too far apart to be a typo
-        from rapidfuzz.distance import Levenshtein  # only near misses need it
-
-        if (
-            Levenshtein.distance(given, norm, score_cutoff=limit) <= limit
-            or Levenshtein.distance(given_sorted, norm_sorted, score_cutoff=limit) <= limit
-        ):
-            return Verdict(correct=True, forgiven=True, given=clean(reply))
-    return Verdict(correct=False, given=clean(reply))
+    given = _Form(reply)
+    shown = clean(reply)
+    if not given.text:
+        return Verdict(correct=False, given=shown)
+    forms = [(cand, _accepted_form(cand)) for cand in candidates]
+    if any(given.equals(form) for _, form in forms):
+        return Verdict(correct=True, given=shown)
+    for cand, form in forms:
+        if given.near(form):
+            return Verdict(correct=True, forgiven=True, given=shown, reading=clean(cand))
+    return Verdict(correct=False, given=shown)
 
 
-def parse_number(text: str) -> float | None:
-    """Read a finite number from a reply ("1,914", "44 million", "１９１４"); None if not one."""
-    words = clean(text).lower().replace(",", "").replace("_", "").split()
-    if not words or not _NUMBER.fullmatch(words[0]):
-        return None
-    if any(not w.isalpha() for w in words[1:]):
-        return None
-    value = float(words[0])
-    return value if math.isfinite(value) else None
+def parse_number(text: str, lang: str = "en") -> float | None:
+    """The number a reply gives ("1,914", "forty-four", "44 million" → 44); None if none."""
+    quantity = numbers.read_quantity(text, lang)
+    return None if quantity is None else float(quantity.value)
 
 
 def parse_bool(text: str) -> bool | None:
-    """Read yes/no, true/false, y/n, t/f or 1/2; None if it is none of them."""
+    """Read yes/no, true/false, y/n, t/f, 1/2, "yeah", "nope", "sí", "falso"...; else None."""
     # Stray symbols around the word are forgiven, but not a leading minus: "-1" is not "1".
-    word = _EDGES.sub("", clean(text).casefold())
+    word = _REPEATS.sub(r"\1", _EDGES.sub("", fold(text)))
     if word in _TRUE:
         return True
     return False if word in _FALSE else None
@@ -114,39 +129,92 @@ def parse_choice(text: str, options: Sequence[str]) -> int | None:
     return close[0] if len(close) == 1 else None
 
 
-def judge(question: Question, reply: Reply, options: Sequence[str] = ()) -> Verdict:
-    """Decide whether a parsed reply answers the question."""
+def parse_reply(kind: Kind, text: str, options: Sequence[str], lang: str = "en"
+                ) -> Reply | None:
+    """Turn a typed line into a reply for this kind of question; None means ask again.
+
+    A number reply stays text when it reads as a number, so the judge sees its unit too.
+    """
+    if kind is Kind.CHOICE:
+        return parse_choice(text, options)
+    if kind is Kind.TRUE_FALSE:
+        return parse_bool(text)
+    cleaned = clean(text)
+    if kind is Kind.NUMBER:
+        return cleaned if numbers.read_quantity(cleaned, lang) is not None else None
+    return cleaned if normalize(cleaned) else None
+
+
+def judge(question: Question, reply: Reply, options: Sequence[str] = (), lang: str = "en"
+          ) -> Verdict:
+    """Decide whether a reply answers the question; `lang` is tried first, the other second."""
     if question.kind is Kind.CHOICE:
-        assert isinstance(reply, int) and not isinstance(reply, bool)
-        pick = options[reply]
-        return Verdict(correct=pick == question.answer, given=pick)
+        return _judge_choice(question, reply, options)
     if question.kind is Kind.TRUE_FALSE:
-        assert isinstance(reply, bool)
-        return Verdict(correct=reply is question.answer, given="True" if reply else "False")
+        value = parse_bool(reply) if isinstance(reply, str) else reply
+        if not isinstance(value, bool):
+            return Verdict(correct=False, given=str(reply))
+        return Verdict(correct=value is question.answer, given="True" if value else "False")
     if question.kind is Kind.NUMBER:
-        assert isinstance(reply, float | int) and not isinstance(reply, bool)
-        return _judge_number(question, float(reply))
-    return match_text(str(reply), (str(question.answer), *question.accept))
+        return _judge_number(question, reply, lang)
+    return _judge_text(question, str(reply), lang)
 
 
-def _judge_number(question: Question, value: float) -> Verdict:
+def _judge_choice(question: Question, reply: Reply, options: Sequence[str]) -> Verdict:
+    index = parse_choice(reply, options) if isinstance(reply, str) else reply
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(options):
+        return Verdict(correct=False, given="" if index is None else str(reply))
+    pick = options[index]
+    return Verdict(correct=pick == question.answer, given=pick)
+
+
+def _judge_text(question: Question, reply: str, lang: str) -> Verdict:
+    candidates = (str(question.answer), *question.accept)
+    days = [(cand, day) for cand in candidates if (day := dates.read_date(cand, lang))]
+    if not days:
+        return match_text(reply, candidates)
+    said = dates.read_date(reply, lang)
+    if said is None:  # "Christmas" may still be accepted; a date is never matched fuzzily
+        words = [cand for cand in candidates if dates.read_date(cand, lang) is None]
+        return match_text(reply, words)
+    right = next((cand for cand, day in days if day.same_as(said)), None)
+    shown = clean(reply)
+    if right is None:
+        return Verdict(correct=False, given=shown)
+    return Verdict(correct=True, given=shown, reading=_reading(shown, clean(right)))
+
+
+def _reading(reply: str, reading: str) -> str:
+    """The judge's reading, when it says something the reply did not."""
+    return reading if normalize(reply) != normalize(reading) else ""
+
+
+def _judge_number(question: Question, reply: Reply, lang: str) -> Verdict:
+    if isinstance(reply, bool) or not isinstance(reply, int | float | str):
+        return Verdict(correct=False, given=str(reply))
+    if not isinstance(reply, str):
+        return _judge_value(question, float(reply), format_number(float(reply)))
+    shown = clean(reply)
+    quantity = numbers.read_quantity(shown, lang)
+    if quantity is None:
+        return Verdict(correct=False, given=shown)
+    value = numbers.in_units(quantity, numbers.unit_of(question.unit))
+    if value is None:
+        return Verdict(correct=False, given=shown, note=Note.WRONG_UNIT, unit=question.unit)
+    verdict = _judge_value(question, value, shown)
+    if not verdict.correct and quantity.scale and not question.unit:
+        # A bank without a unit may still count in millions: "44 million" for 44.
+        return _judge_value(question, quantity.value, shown)
+    reading = f"{format_number(value)} {question.unit}".strip()
+    return Verdict(correct=verdict.correct, partial=verdict.partial, given=shown,
+                   reading=_reading(shown, reading))
+
+
+def _judge_value(question: Question, value: float, given: str) -> Verdict:
     miss = abs(value - float(question.answer))
     tol = question.tolerance
-    given = format_number(value)
     if miss <= tol:
         return Verdict(correct=True, given=given)
     if tol > 0 and miss <= 2 * tol:
         return Verdict(correct=False, partial=True, given=given)
     return Verdict(correct=False, given=given)
-
-
-def parse_reply(kind: Kind, text: str, options: Sequence[str]) -> Reply | None:
-    """Turn a typed line into a reply for this kind of question; None means ask again."""
-    if kind is Kind.CHOICE:
-        return parse_choice(text, options)
-    if kind is Kind.TRUE_FALSE:
-        return parse_bool(text)
-    if kind is Kind.NUMBER:
-        return parse_number(text)
-    cleaned = clean(text)
-    return cleaned if normalize(cleaned) else None

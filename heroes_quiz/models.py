@@ -30,6 +30,12 @@ class Action(StrEnum):
     TIMEOUT = "timeout"
 
 
+class Note(StrEnum):
+    """Why a reply was judged as it was, for the UI to put in words."""
+
+    WRONG_UNIT = "wrong_unit"  # the reply named another unit or scale; see Verdict.unit
+
+
 #: What a player may give, once parsed: an option's index, a boolean, free text,
 #: a number, or an Action.
 Reply = Action | int | bool | str | float
@@ -91,6 +97,11 @@ class Verdict:
     skipped: bool = False
     timed_out: bool = False
     halved: bool = False
+    # What the judge read when it helped: "44 million" for "forty-four million", or the
+    # accepted answer spelled right for a forgiven typo; "" when the reply speaks for itself.
+    reading: str = ""
+    note: Note | None = None
+    unit: str = ""  # with Note.WRONG_UNIT: the unit the question counts in
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -181,7 +181,7 @@ def test_odd_but_readable_reply_is_matched_first_time(toml_bank: Path, kind: str
     assert code == 0
     assert HINTS[kind] not in out
     assert verdict in out and FORGIVEN not in out  # read exactly, not as a forgiven typo
-    said = {"１９１４": "1914", "-1": "-1", "1e3": "1000", "tom hanks": "Tom Hanks",
+    said = {"１９１４": "1914", "-1": "-1", "1e3": "1e3", "tom hanks": "Tom Hanks",
             "\u200b２": "False"}
     if reply in said:
         assert f"You said: {said[reply]}" in out

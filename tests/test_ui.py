@@ -107,8 +107,8 @@ def test_wide_scores_are_a_table_in_a_terminal() -> None:
 def test_plain_prompter_reasks_then_reads() -> None:
     con = console()
     q = make_question(kind=Kind.NUMBER)
-    prompter = PlainPrompter(con, StringIO("\nforty\nnan\n１９\n"))
-    assert prompter.ask(Turn(1, 1, q, (), 0)) == 19.0
+    prompter = PlainPrompter(con, StringIO("\nlots\nnan\n１９\n"))
+    assert prompter.ask(Turn(1, 1, q, (), 0)) == "19"  # the judge reads it, unit and all
     assert text_of(con).count("Hmm, I didn't get that. Type a number.") == 3
 
 
@@ -143,7 +143,7 @@ def test_interactive_true_false_maps_to_bool(pipe: PipeInput) -> None:
 def test_interactive_number_validates(pipe: PipeInput) -> None:
     pipe.send_text("abc\r\x7f\x7f\x7f44\r")
     q = make_question(kind=Kind.NUMBER)
-    assert interactive(pipe).ask(Turn(1, 1, q, (), 0)) == 44.0
+    assert interactive(pipe).ask(Turn(1, 1, q, (), 0)) == "44"
 
 
 def test_interactive_text_and_ctrl_c(pipe: PipeInput) -> None:

@@ -18,13 +18,24 @@ from rich.panel import Panel
 from rich.text import Text
 
 from heroes_quiz import scoring
-from heroes_quiz.models import Action, GameResult, Kind, Outcome, ScoreRow, Turn
+from heroes_quiz.models import Action, GameResult, Kind, Note, Outcome, ScoreRow, Turn
 
 if TYPE_CHECKING:
     from heroes_quiz.party import Standing
 
 NARROW = 50
 RIGHT, WRONG, CLOSE = "green", "red", "yellow"
+LEVEL_TITLES = {
+    "easy": "easy — for kids who have seen the trailer",
+    "medium": "medium — for kids who have seen the film",
+    "hard": "hard — for close watchers and readers",
+    "mixed": "mixed — a bit of everything",
+}
+
+
+def plural(count: int, word: str = "question") -> str:
+    """`1 question`, `2 questions`, `1 day`, `3 days`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def make_console() -> Console:
@@ -41,6 +52,9 @@ def question_panel(turn: Turn, numbered: bool) -> Panel:
     q = turn.question
     body = Text(q.prompt, style="bold")
     lines: list[RenderableType] = [body]
+    if q.kind is Kind.NUMBER:  # under the prompt, so a slow reader sees it before typing
+        hint = f"Type a number ({q.unit})." if q.unit else "Type a number, like 12."
+        lines.append(Text(hint, style="dim"))
     if numbered and turn.options:
         options = Text()
         for n, option in enumerate(turn.options, start=1):
@@ -58,35 +72,63 @@ def _headline(outcome: Outcome) -> Text:
     verdict = outcome.verdict
     if verdict.timed_out:
         return Text("⏱ TIME'S UP", style=f"bold {CLOSE}")
-    if verdict.skipped:
-        return Text("⤼ SKIPPED — your streak is safe", style=f"bold {CLOSE}")
+    if verdict.skipped:  # only a streak worth keeping is mentioned
+        words = "⤼ SKIPPED — your streak is safe" if outcome.streak else "⤼ SKIPPED"
+        return Text(words, style=f"bold {CLOSE}")
     if verdict.correct:
-        return Text("✓ RIGHT!", style=f"bold {RIGHT}")
+        # Say what the judge read: "✓ 44 million — right!" for "forty-four million".
+        said = verdict.reading if not verdict.forgiven else ""
+        return Text(f"✓ {said} — right!" if said else "✓ RIGHT!", style=f"bold {RIGHT}")
     if verdict.partial:
         return Text("≈ CLOSE — half points", style=f"bold {CLOSE}")
     return Text("✗ NOT QUITE", style=f"bold {WRONG}")
 
 
-def feedback_panel(outcome: Outcome) -> Panel:
+def score_line(outcome: Outcome) -> Text:
+    """What the answer earned in kid words: `+47 points · fast! · streak ×3`."""
+    points, verdict = outcome.points, outcome.verdict
+    if not points.total:
+        return Text("0 points this time")
+    words = [f"+{plural(points.total, 'point')}"]
+    if outcome.turn.time_left is not None and points.time >= -(points.base // 4):
+        words.append("fast!")  # answered in the first half of the time
+    if points.streak:
+        words.append(f"streak ×{outcome.streak}")
+    if verdict.halved:
+        words.append("half: 50:50")
+    elif verdict.partial:
+        words.append("half: close")
+    return Text(" · ".join(words), style="bold")
+
+
+def feedback_panel(outcome: Outcome, details: bool = False) -> Panel:
     """Right or wrong in words and colour, the answer, why, and where it comes from."""
     q = outcome.turn.question
     lines = [_headline(outcome)]
     if outcome.verdict.forgiven:
-        lines.append(Text("✓ accepted — it's spelled ").append(q.answer_text(), style="bold"))
+        spelled = outcome.verdict.reading or q.answer_text()
+        lines.append(Text("✓ accepted — it's spelled ").append(spelled, style="bold"))
     elif not outcome.verdict.correct:
         if outcome.verdict.given and not (outcome.verdict.skipped or outcome.verdict.timed_out):
             lines.append(Text("You said: ").append(outcome.verdict.given))
+        if outcome.verdict.note is Note.WRONG_UNIT:
+            lines.append(Text("This question counts in ").append(outcome.verdict.unit,
+                                                                  style="bold").append("."))
         lines.append(Text("The answer: ").append(q.answer_text(), style="bold"))
     lines.append(Text(q.explanation))
     lines.append(Text("Source: ", style="dim").append(q.source, style="dim italic"))
-    lines.append(Text(f"{scoring.breakdown(outcome.points)}   ·   total {outcome.score}"))
+    lines.append(score_line(outcome))
+    if details:  # the full sum, for grown-ups (--details)
+        lines.append(Text(scoring.breakdown(outcome.points), style="dim"))
+    lines.append(Text(f"Total: {plural(outcome.score, 'point')}"))
     style = RIGHT if outcome.verdict.correct else WRONG
     if outcome.verdict.partial or outcome.verdict.skipped or outcome.verdict.timed_out:
         style = CLOSE
     return Panel(Group(*lines), border_style=style, box=box.HEAVY, padding=(0, 2))
 
 
-def summary_panel(result: GameResult, rank: int, board: str = "") -> Panel:
+def summary_panel(result: GameResult, rank: int, board: str = "", *, title: str = "Game over",
+                  compact: bool = False) -> Panel:
     """The end-of-game card: score, right answers, accuracy and any top-10 rank."""
     lines = [
         Text("Well played, ").append(result.name, style="bold").append("!"),
@@ -97,8 +139,8 @@ def summary_panel(result: GameResult, rank: int, board: str = "") -> Panel:
     if rank and result.score > 0:
         lines.append(Text(f"🏆 New high score! #{rank} on the {board or result.difficulty} table.",
                           style="bold yellow"))
-    return Panel(Group(*lines), title=Text("Game over", style="bold"), border_style="magenta",
-                 box=box.DOUBLE, padding=(1, 2))
+    return Panel(Group(*lines), title=Text(title, style="bold"), border_style="magenta",
+                 box=box.DOUBLE, padding=(0, 2) if compact else (1, 2))
 
 
 def as_list(console: Console) -> bool:
@@ -143,9 +185,10 @@ def lifeline_hint(lifelines: Iterable[Action]) -> Text:
     return Text("Lifelines left: " + ", ".join(words[a] for a in sorted(lifelines)), style="dim")
 
 
-def review_panel(result: GameResult, width: int = 80, *, whose: bool = False) -> Panel | None:
-    """Every missed question: what was said, the right answer and why."""
-    missed = [o for o in result.outcomes if o.missed]
+def review_panel(result: GameResult, width: int = 80, *, whose: bool = False,
+                 only: Sequence[Outcome] | None = None, page: str = "") -> Panel | None:
+    """Every missed question (or `only` these): what was said, the right answer and why."""
+    missed = [o for o in result.outcomes if o.missed] if only is None else list(only)
     if not missed:
         return None
     room = max(width - 4, 20)  # inside the panel's border and padding
@@ -164,6 +207,8 @@ def review_panel(result: GameResult, width: int = 80, *, whose: bool = False) ->
     title = Text("Let's review", style="bold")
     if whose:  # a party shows one review per player
         title.append(" — ").append(result.name)
+    if page:
+        title.append(f" ({page})")
     return Panel(Group(*lines), title=title, border_style="blue", padding=(0, 1))
 
 
@@ -198,16 +243,39 @@ def standings_table(table: Sequence[Standing], round_no: int, rounds: int,
 MEDALS = ("🥇", "🥈", "🥉")
 
 
+def _seconds(mine: float, theirs: float) -> tuple[str, str]:
+    """Whole seconds, or tenths when whole seconds would look equal."""
+    digits = 0 if round(mine) != round(theirs) else 1
+    return f"{mine:.{digits}f}", f"{theirs:.{digits}f}"
+
+
+def tie_rule(table: Sequence[Standing]) -> Text | None:
+    """Why the winner won an equal score: `Cy wins on time: 14 s against 19 s`."""
+    if len(table) < 2 or table[0].score != table[1].score or table[0].place == table[1].place:
+        return None
+    mine, theirs = _seconds(table[0].time_used, table[1].time_used)
+    return Text(f"{table[0].name} wins on time: {mine} s against {theirs} s.")
+
+
 def podium(table: Sequence[Standing], winners: Sequence[str]) -> Panel:
-    """The end of a party: medals and who won."""
+    """The end of a party: medals, who won, and how a tie was broken."""
     lines = [Text(" and ".join(winners) + (" win!" if len(winners) > 1 else " wins!"),
                   style="bold yellow")]
+    rule = tie_rule(table)
+    if rule is not None:
+        lines.append(rule)
     for s in table:
         medal = MEDALS[s.place - 1] if s.place <= len(MEDALS) else f"{s.place}."
         lines.append(Text(f"{medal} ").append(s.name, style="bold")
                      .append(f"  {s.score} points · {s.correct}/{s.asked} right"))
     return Panel(Group(*lines), title=Text("Podium", style="bold"), border_style="yellow",
                  box=box.DOUBLE, padding=(1, 2))
+
+
+def fit_hint(label: str, hint: str, width: int) -> str:
+    """`hint` after a prompt's label, or on the line below when they would not fit (never
+    split inside a word); room is left for "? " and a countdown."""
+    return hint if len(label) + len(hint) + 12 <= width else "\n" + hint
 
 
 def kind_hint(kind: Kind) -> str:
