@@ -2,12 +2,14 @@
 
 import functools
 import random
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from heroes_quiz import bank as bank_mod
-from heroes_quiz import engine, history, paths
+from heroes_quiz import engine, family, history, paths
+from heroes_quiz.bank import BUILTIN_KEY
 from heroes_quiz.errors import BankError, StorageError
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 from heroes_quiz.names import DEFAULT_NAME, clean_name
@@ -53,7 +55,20 @@ def store() -> Store:
 
 def load_bank(path: Path | None, *, strict: bool = False) -> bank_mod.Bank:
     """Load and validate a bank (raises BankError); `strict` also checks cast spellings."""
+    if path is None and not strict:
+        return builtin_bank()
     return bank_mod.load(path, strict=strict)
+
+
+@functools.cache
+def builtin_bank() -> bank_mod.Bank:
+    """The built-in bank, loaded once per process (`play --help` lists its categories)."""
+    return bank_mod.load(None)
+
+
+def bank_key(path: Path | None) -> str:
+    """Whose tables to show: the built-in quiz's, or those of the bank at `path`."""
+    return BUILTIN_KEY if path is None else load_bank(path).key
 
 
 def unknown_categories(bank: bank_mod.Bank, wanted: tuple[str, ...]) -> list[str]:
@@ -62,10 +77,10 @@ def unknown_categories(bank: bank_mod.Bank, wanted: tuple[str, ...]) -> list[str
     return [c for c in wanted if c.casefold() not in known]
 
 
-def seen_before(name: str) -> dict[str, int]:
+def seen_before(name: str, bank: str = BUILTIN_KEY) -> dict[str, int]:
     """Questions this player has answered before (empty if scores cannot be read)."""
     try:
-        return history.seen(store(), clean_name(name))
+        return history.seen(store(), clean_name(name), bank)
     except StorageError:
         return {}
 
@@ -73,7 +88,7 @@ def seen_before(name: str) -> dict[str, int]:
 def draw(bank: bank_mod.Bank, options: PlayOptions) -> tuple[engine.Selection, random.Random]:
     """Draw the game's questions, unseen first; a seed alone decides the game."""
     rng = random.Random(options.seed)
-    seen = seen_before(options.name) if options.seed is None else {}
+    seen = seen_before(options.name, bank.key) if options.seed is None else {}
     selection = select_from(bank, rng, difficulty=options.difficulty,
                             categories=options.categories, count=options.count, seen=seen)
     return selection, rng
@@ -84,25 +99,34 @@ def select_from(bank: bank_mod.Bank, rng: random.Random, **how: Any) -> engine.S
     try:
         return engine.select(bank.questions, rng, **how)
     except BankError as exc:
-        raise BankError(f"{bank.origin}: {exc}") from None
+        raise BankError(f"{bank.origin}: {exc}".replace(
+            "`heroes-quiz bank list`", f"`{list_command(bank)}`")) from None
+
+
+def list_command(bank: bank_mod.Bank) -> str:
+    """The command that lists this bank's questions."""
+    if bank.key == BUILTIN_KEY:
+        return "heroes-quiz bank list"
+    return f"heroes-quiz bank list --bank {shlex.quote(bank.origin)}"
 
 
 def play(options: PlayOptions, prompter: engine.Prompter,
-         selection: engine.Selection, rng: random.Random) -> PlayReport:
+         selection: engine.Selection, rng: random.Random, bank: str = BUILTIN_KEY) -> PlayReport:
     """Play the drawn questions, then save once and fetch the table."""
     result = engine.play(selection.questions, prompter, rng, name=clean_name(options.name),
                          difficulty=options.difficulty, rules=options.rules)
-    return record(result, with_table=True)
+    return record(result, bank=bank, with_table=True)
 
 
 def record(result: GameResult, mode: str = "play", day: str | None = None, *,
-           with_table: bool = False) -> PlayReport:
+           bank: str = BUILTIN_KEY, with_table: bool = False) -> PlayReport:
     """Save a finished game; a storage problem is reported, never raised."""
     scores = store()
     board = {"play": result.difficulty, "practice": ""}.get(mode, mode)
+    family.remember_names([result.name])
     try:
-        save = scores.save(result, mode, day)
-        table = tuple(scores.top(result.difficulty, mode=mode)) if with_table else ()
+        save = scores.save(result, mode, day, bank)
+        table = tuple(scores.top(result.difficulty, mode=mode, bank=bank)) if with_table else ()
     except StorageError as exc:
         note = scores.take_warnings()
         return PlayReport(result, SaveReport(saved=False, warnings=note), (), str(exc))
@@ -118,8 +142,9 @@ class ScoresReport(NamedTuple):
     warnings: tuple[str, ...]
 
 
-def scores(difficulty: str | None, limit: int, mode: str = "play") -> ScoresReport:
-    """Top scores per difficulty (raises StorageError)."""
+def scores(difficulty: str | None, limit: int, mode: str = "play",
+           bank: str = BUILTIN_KEY) -> ScoresReport:
+    """Top scores per difficulty of one bank (raises StorageError)."""
     scores_store = store()
-    rows = scores_store.top(difficulty, limit, mode)
+    rows = scores_store.top(difficulty, limit, mode, bank)
     return ScoresReport(tuple(rows), scores_store.take_warnings())

@@ -43,3 +43,13 @@ def updates(boxes: Mapping[str, int], results: Sequence[tuple[str, bool]]
         if box is not None:
             changed[qid] = box
     return changed
+
+
+def box_counts(boxes: Mapping[str, int], bank: Iterable[Question]) -> tuple[int, ...]:
+    """How many of the bank's questions sit in box 1, 2 and 3."""
+    counts = [0] * (RETIRED - FIRST_BOX)
+    for q in bank:
+        box = boxes.get(q.id, RETIRED)
+        if box < RETIRED:
+            counts[box - FIRST_BOX] += 1
+    return tuple(counts)

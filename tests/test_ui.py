@@ -48,7 +48,7 @@ def test_feedback_says_right_or_wrong_in_words(verdict: Verdict, words: list[str
     shown = text_of(con)
     for word in words:
         assert word in shown
-    assert "Because." in shown and "Source: CBR interview" in shown and "total 300" in shown
+    assert "Because." in shown and "Source: CBR interview" in shown and "Total: 300 points" in shown
 
 
 def test_question_panel_numbers_options_in_plain_mode() -> None:

@@ -5,20 +5,48 @@ from typing import Annotated
 
 import typer
 
-from heroes_quiz.cli.common import BankOpt, Level, NameOpt, PlainOpt, ask_name, guard, session
+from heroes_quiz.cli.common import (
+    BankOpt,
+    Level,
+    NameOpt,
+    NoTimerOpt,
+    PlainOpt,
+    TimeOpt,
+    guard,
+    session,
+)
+from heroes_quiz.cli.players import (
+    DetailsOpt,
+    interactive_asker,
+    known_player,
+    pager,
+    pick_level,
+    show_details,
+)
+
+WHOSE_PRACTICE = "Practice for {name}, the last player here (--name for someone else)."
+WHOSE_DAILY = "Daily challenge for {name}, the last player here (--name for someone else)."
+WHOSE_STATS = "Stats for {name}, the last player here (--name for someone else)."
 
 
 def practice(name: NameOpt = None, count: Annotated[int, typer.Option(
                  min=1, help="At most this many questions.")] = 10,
-             plain: PlainOpt = False, bank: BankOpt = None) -> None:
-    """Re-ask the questions you missed before until you know them (Leitner boxes)."""
+             plain: PlainOpt = False, bank: BankOpt = None,
+             details: DetailsOpt = False) -> None:
+    """Re-ask the questions you missed before until each is right three times in a row."""
     from heroes_quiz import modes, ui
+    from heroes_quiz.ui.screens import show_practice_start
 
     with guard():
         s = session(plain)
-        player = ask_name(s.asker, name, s.plain)
-        report = modes.practice(player, bank, s.asker, count)
-        ui.show_practice(s.console, player, report)
+        show_details(s, details)
+        player = known_player(s, name, WHOSE_PRACTICE)
+        plan = modes.practice_plan(player, bank, count)
+        if not plan.due:
+            ui.show_practice(s.console, player, None)
+            return
+        show_practice_start(s.console, plan)
+        ui.show_practice(s.console, player, modes.practice(plan, s.asker), pager(s))
 
 
 def _parse_day(value: str | None) -> date:
@@ -34,22 +62,29 @@ def _parse_day(value: str | None) -> date:
 def daily(name: NameOpt = None,
           day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")]
           = None,
-          plain: PlainOpt = False, bank: BankOpt = None) -> None:
+          plain: PlainOpt = False, bank: BankOpt = None,
+          details: DetailsOpt = False) -> None:
     """Today's five questions: the same for everyone, one try per day, with a share card."""
     from heroes_quiz import modes, ui
 
     when = _parse_day(day)
     with guard():
+        modes.check_day(when)
         s = session(plain)
-        player = ask_name(s.asker, name, s.plain)
-        ui.show_daily(s.console, modes.daily_challenge(player, when, bank, s.asker))
+        show_details(s, details)
+        player = known_player(s, name, WHOSE_DAILY)
+        report = modes.daily_challenge(player, when, bank, s.asker)
+        ui.show_daily(s.console, report, pager(s))
 
 
 def party(players: Annotated[str, typer.Option(help='2 to 6 names, like "Ada,Bo,Cy".')],
           rounds: Annotated[int, typer.Option(min=1, max=50, help="Questions per player.")] = 3,
-          difficulty: Annotated[Level, typer.Option(help="The level for everyone.")] = Level.easy,
+          difficulty: Annotated[Level | None, typer.Option(
+              help="The level for everyone (asked in a terminal; easy otherwise).")] = None,
           seed: Annotated[int | None, typer.Option(help="Same seed, same party.")] = None,
-          plain: PlainOpt = False, bank: BankOpt = None) -> None:
+          time_limit: TimeOpt = None, no_timer: NoTimerOpt = False,
+          plain: PlainOpt = False, bank: BankOpt = None,
+          details: DetailsOpt = False) -> None:
     """Hot-seat party for 2 to 6 players taking turns at one keyboard."""
     from heroes_quiz import modes, ui
     from heroes_quiz.errors import UsageError
@@ -60,19 +95,38 @@ def party(players: Annotated[str, typer.Option(help='2 to 6 names, like "Ada,Bo,
     except UsageError as exc:
         raise typer.BadParameter(str(exc), param_hint="--players") from None
     with guard():
-        s = session(plain)
-        report = modes.party_game(names, rounds, difficulty.value, bank, s.asker, seed=seed)
-        ui.show_party(s.console, report)
+        s = session(plain, time_limit, no_timer)
+        show_details(s, details)
+        level = pick_level(s, difficulty.value if difficulty else None)
+        report = modes.party_game(names, rounds, level, bank, s.asker, seed=seed, rules=s.rules)
+        ui.show_party(s.console, report, pager(s))
 
 
-def stats(name: Annotated[str, typer.Option(help="Whose statistics.")] = "Player",
-          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """Games played, accuracy per category and level, best streak, answer time, daily streak."""
-    from heroes_quiz import modes
+def _stats_name(given: str | None, as_json: bool) -> str:
+    """--name; in a terminal the recent names to pick from; else the last player, said."""
+    from heroes_quiz import family
     from heroes_quiz.names import clean_name
 
+    recent = family.recent_names()
+    if given is not None or not recent:
+        return clean_name(given)
+    s = session(as_json)
+    asker = interactive_asker(s)
+    if asker is not None and len(recent) > 1:
+        picked: int = asker.choose("Whose stats?", recent)
+        return recent[picked]
+    return known_player(s, None, "" if as_json else WHOSE_STATS)
+
+
+def stats(name: Annotated[str | None, typer.Option(
+              help="Whose statistics (default: the last player on this computer).")] = None,
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+          bank: BankOpt = None) -> None:
+    """Games played, accuracy per category and level, best streak, answer time, daily streak."""
+    from heroes_quiz import modes
+
     with guard():
-        figures = modes.player_stats(clean_name(name))
+        figures = modes.player_stats(_stats_name(name, as_json), bank=bank)
         if as_json:
             import json
 

@@ -15,13 +15,27 @@ from heroes_quiz.cli.common import (
     PlainOpt,
     Session,
     TimeOpt,
-    ask_name,
     guard,
     session,
 )
+from heroes_quiz.cli.players import DetailsOpt, pager, pick_level, pick_name, show_details
 
 if TYPE_CHECKING:
     from heroes_quiz.app import PlayOptions
+
+MENU_ON = "menu"
+
+
+def _category_help() -> str:
+    """`play --help` names the built-in quiz's categories."""
+    from heroes_quiz import app as core
+    from heroes_quiz.errors import QuizError
+
+    try:
+        names = core.builtin_bank().categories()
+    except QuizError:
+        return "Only this category (repeatable)."
+    return f"Only this category (repeatable). The built-in quiz has: {', '.join(names)}."
 
 
 def menu(s: Session) -> None:
@@ -37,39 +51,40 @@ def menu(s: Session) -> None:
         except GameAbandoned:
             return
         if pick == 0:
-            play_game(s, core.PlayOptions(difficulty="", name="", rules=s.rules))
+            play_game(s, core.PlayOptions(difficulty="", name="", rules=s.rules), where=MENU_ON)
         elif pick == 1:
             ui.show_scores(s.console, core.scores(None, 10))
         else:
             return
 
 
-def play_game(s: Session, options: "PlayOptions") -> None:
+def play_game(s: Session, options: "PlayOptions", where: str = "") -> None:
     """Load the bank, ask what is missing, play, save and show the end of the game."""
     from heroes_quiz import app as core
     from heroes_quiz import ui
+    from heroes_quiz.ui.endgame import menu_rows
 
     bank = core.load_bank(options.bank)
     unknown = core.unknown_categories(bank, options.categories)
     if unknown:
         raise typer.BadParameter(f"no category {unknown[0]!r}; try one of: "
                                  f"{', '.join(bank.categories())}", param_hint="--category")
-    if not options.difficulty:
-        levels = [level.value for level in Level]
-        level = "easy" if s.plain else levels[s.asker.choose("Pick a level:", levels)]
-        options = dataclasses.replace(options, difficulty=level)
-    name = ask_name(s.asker, options.name or None, s.plain)
-    options = dataclasses.replace(options, name=name)
+    level = pick_level(s, options.difficulty or None)
+    name = pick_name(s, options.name or None)
+    options = dataclasses.replace(options, difficulty=level, name=name)
     selection, rng = core.draw(bank, options)
+    if not s.plain:
+        s.console.clear()  # the first question starts on a clean screen
     ui.show_start(s.console, name, len(selection.questions), selection.short_of)
-    ui.show_play_report(s.console, core.play(options, s.asker, selection, rng))
+    report = core.play(options, s.asker, selection, rng, bank.key)
+    reserve = menu_rows(s.console) if where == MENU_ON else 2
+    ui.show_play_report(s.console, report, pager=pager(s), reserve=reserve)
 
 
 def play(
     difficulty: Annotated[Level | None, typer.Option(help="easy, medium, hard or mixed.")]
     = None,
-    category: Annotated[list[str] | None, typer.Option(help="Only this category (repeatable).")]
-    = None,
+    category: Annotated[list[str] | None, typer.Option(help=_category_help())] = None,
     count: Annotated[int, typer.Option(min=1, help="How many questions.")] = 10,
     seed: Annotated[int | None, typer.Option(help="Same seed, same game.")] = None,
     name: NameOpt = None,
@@ -77,12 +92,14 @@ def play(
     no_timer: NoTimerOpt = False,
     plain: PlainOpt = False,
     bank: BankOpt = None,
+    details: DetailsOpt = False,
 ) -> None:
     """Play one game."""
     from heroes_quiz import app as core
 
     with guard():
         s = session(plain, time_limit, no_timer)
+        show_details(s, details)
         options = core.PlayOptions(difficulty=difficulty.value if difficulty else "",
                                    categories=tuple(category or ()), count=count, seed=seed,
                                    name=name or "", bank=bank, rules=s.rules)
@@ -94,12 +111,14 @@ def scores(
     limit: Annotated[int, typer.Option(min=1, help="Rows per level.")] = 10,
     mode: Annotated[Mode, typer.Option(help="play, party or daily.")] = Mode.play,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    bank: BankOpt = None,
 ) -> None:
-    """Show the high-score tables."""
+    """Show the high-score tables (of the built-in quiz, or of --bank FILE)."""
     from heroes_quiz import app as core
 
     with guard():
-        report = core.scores(difficulty.value if difficulty else None, limit, mode.value)
+        key = core.bank_key(bank)
+        report = core.scores(difficulty.value if difficulty else None, limit, mode.value, key)
         if as_json:
             import json
 

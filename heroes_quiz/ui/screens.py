@@ -6,17 +6,19 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from heroes_quiz.ui.render import podium, review_panel, scores_table, summary_panel
+from heroes_quiz.ui import endgame
+from heroes_quiz.ui.endgame import Pager
+from heroes_quiz.ui.render import plural, podium, scores_table, summary_panel
 
 if TYPE_CHECKING:  # only for annotations: a plain game should not import every mode
     from rich.table import Table
 
     from heroes_quiz.app import PlayReport, ScoresReport
-    from heroes_quiz.modes import DailyReport, PartyReport, PracticeReport
+    from heroes_quiz.modes import DailyReport, PartyReport, PracticePlan, PracticeReport
     from heroes_quiz.stats import Accuracy, Stats
 
 
@@ -30,9 +32,9 @@ def warn(console: Console, message: str) -> None:
     console.print(notice, soft_wrap=True)
 
 
-def plural(count: int, word: str = "question") -> str:
-    """`1 question`, `2 questions`."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def note(console: Console, message: str) -> None:
+    """A quiet line of explanation, shown literally."""
+    console.print(Text(message, style="dim"))
 
 
 def show_title(console: Console) -> None:
@@ -58,14 +60,25 @@ def _saving(console: Console, report: PlayReport) -> bool:
     return report.save.saved
 
 
-def show_play_report(console: Console, report: PlayReport, *, table: bool = True) -> None:
-    """The end of a game: summary, review of misses, save status and the high-score table."""
-    console.print(summary_panel(report.result, report.save.rank, report.board))
-    review = review_panel(report.result, console.width)
-    if review is not None:
-        console.print(review)
-    if _saving(console, report) and table:
-        console.print(scores_table(report.table, console))
+def _summary(report: PlayReport, title: str, compact: bool = False) -> Panel:
+    return summary_panel(report.result, report.save.rank, report.board, title=title,
+                         compact=compact)
+
+
+def show_play_report(console: Console, report: PlayReport, *, table: bool = True,
+                     pager: Pager | None = None, reserve: int = 2,
+                     after: tuple[RenderableType, ...] = (), title: str = "Game over") -> None:
+    """The end of a game: summary, review of misses, then summary, save status and table."""
+    def final(room: int | None) -> list[RenderableType]:
+        parts: list[RenderableType] = [_summary(report, title, compact=room is not None), *after]
+        if not _saving(console, report) or not table:
+            return parts
+        left = None if room is None else room - sum(endgame.height(console, p) for p in parts)
+        fitted = endgame.fitted_table(console, report.table, report.save.rank, left)
+        return parts if fitted is None else [*parts, fitted]
+
+    endgame.finish(console, pager, _summary(report, title), [(report.result, False)], final,
+                   reserve=reserve)
 
 
 def show_scores(console: Console, report: ScoresReport) -> None:
@@ -75,38 +88,64 @@ def show_scores(console: Console, report: ScoresReport) -> None:
     console.print(scores_table(report.rows, console))
 
 
-def show_practice(console: Console, name: str, report: PracticeReport | None) -> None:
+THREE_IN_A_ROW = "Each question needs three right answers in a row to leave your practice boxes."
+
+
+def _boxes(waiting: tuple[int, ...]) -> Text:
+    return Text("   ".join(f"Box {n}: {plural(count)}"
+                           for n, count in enumerate(waiting, start=1)))
+
+
+def show_practice_start(console: Console, plan: PracticePlan) -> None:
+    """What is waiting, why, and the boxes, before a practice round."""
+    console.print()
+    console.print(Text("Practice for ").append(plan.name, style="bold")
+                  .append(f": {plural(len(plan.due))} this round."))
+    console.print(Text(THREE_IN_A_ROW))
+    console.print(_boxes(plan.waiting))
+
+
+def show_practice(console: Console, name: str, report: PracticeReport | None,
+                  pager: Pager | None = None) -> None:
     """The end of a practice round, or why there was none."""
     if report is None:
         console.print(Text("Nothing to practise, ").append(name, style="bold")
                       .append("! Questions you miss in a game come back here."))
         return
-    show_play_report(console, report.played, table=False)
     left = report.still_due
-    console.print(Text(f"{left} question(s) still to practise." if left
-                       else "All practised — well done!", style="bold"))
+    after: tuple[RenderableType, ...] = (
+        Text(f"{plural(left)} still to practise.", style="bold"), Text(THREE_IN_A_ROW),
+        _boxes(report.waiting)) if left else (
+        Text("All practised — well done! Every question got three right answers in a row.",
+             style="bold"),)
+    show_play_report(console, report.played, table=False, pager=pager, after=after,
+                     title="Practice done")
 
 
-def show_daily(console: Console, report: DailyReport) -> None:
+def show_daily(console: Console, report: DailyReport, pager: Pager | None = None) -> None:
     """The daily result and the share card (also when it was played before)."""
+    card = (Text("Share your result:", style="bold"), Text(report.card))
     if report.played is None:
         console.print(Text(f"You already played the daily challenge for {report.day}. "
                            "Come back tomorrow!", style="bold"))
-    else:
-        show_play_report(console, report.played, table=False)
-    console.print(Text("Share your result:", style="bold"))
-    console.print(Text(report.card), soft_wrap=True)
+        for part in card:
+            console.print(part, soft_wrap=True)
+        return
+    show_play_report(console, report.played, table=False, pager=pager, after=card,
+                     title="Daily challenge done")
 
 
-def show_party(console: Console, report: PartyReport) -> None:
-    """The podium, each player's review of missed questions, then how saving went."""
-    console.print(podium(report.result.table, report.result.winners))
-    for played in report.saved:
-        review = review_panel(played.result, console.width, whose=True)
-        if review is not None:
-            console.print(review)
-    for played in report.saved:
-        _saving(console, played)
+def show_party(console: Console, report: PartyReport, pager: Pager | None = None) -> None:
+    """The podium, each player's review of missed questions, then the podium and saving."""
+    top = podium(report.result.table, report.result.winners)
+
+    def final(room: int | None) -> list[RenderableType]:
+        for played in report.saved:
+            _saving(console, played)
+        return [top]
+
+    reviews = [(played.result, True) for played in report.saved]
+    endgame.finish(console, pager, top, reviews, final, reserve=2)
 
 
 def _accuracy_table(title: str, rows: dict[str, Accuracy]) -> Table:
@@ -130,7 +169,7 @@ def show_stats(console: Console, figures: Stats) -> None:
         ("Games played: ", "bold"), str(figures.games), "\n",
         ("Best answer streak: ", "bold"), str(figures.best_streak), "\n",
         ("Average answer time: ", "bold"), f"{figures.average_time:.1f}s", "\n",
-        ("Daily streak: ", "bold"), f"{figures.daily_streak} day(s)")
+        ("Daily streak: ", "bold"), plural(figures.daily_streak, "day"))
     console.print(Panel(lines, title=Text(f"Stats for {figures.name}"), box=box.ROUNDED))
     console.print(_accuracy_table("By level", figures.difficulties))
     console.print(_accuracy_table("By category", figures.categories))
