@@ -185,9 +185,9 @@ def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool =
     questions = []
     for rec in records:
         question = schema.to_question(rec, problems)
+        if builtin:  # in the same pass, even for a record with other problems
+            schema.check_spelling(rec, problems)
         if question is not None:
-            if builtin:
-                schema.check_spelling(question, rec, problems)
             questions.append(question)
     if problems.lines:
         raise BankError(_summarise(problems.lines))

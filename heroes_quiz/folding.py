@@ -36,6 +36,9 @@ def fold(text: str) -> str:
     return strip_accents(clean(text).casefold())
 
 
+_UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
 def blank(text: str) -> bool:
     """Whether text shows nothing at all (only spaces, controls or invisible characters)."""
-    return not any(c.isprintable() and not c.isspace() for c in clean(text))
+    return all(c.isspace() or unicodedata.category(c) in _UNSEEN for c in clean(text))

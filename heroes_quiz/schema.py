@@ -1,6 +1,8 @@
 """Validation of raw question records into Questions (pure).
 
-Every problem is collected, so an author sees all of them at once.
+Every problem of every record is collected in one pass, so an author sees all of them at once,
+and text is judged with the matcher's own folding: what a player cannot type or tell apart is
+a problem here, not a prompt that re-asks forever.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from heroes_quiz import canon
 from heroes_quiz.answers import normalize
+from heroes_quiz.folding import blank, fold
 from heroes_quiz.models import Difficulty, Kind, Question
 
 COMMON = ("id", "category", "difficulty", "kind", "prompt", "answer", "explanation", "source")
@@ -47,10 +50,17 @@ class Problems:
 
 def _text(rec: Record, key: str, problems: Problems) -> str:
     value = rec.data.get(key)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or blank(value):  # invisible characters alone are blank too
         problems.add(rec, f"'{key}' must be non-empty text")
         return ""
     return value.strip()
+
+
+def _typed_answer(rec: Record, problems: Problems) -> str:
+    answer = _text(rec, "answer", problems)
+    if answer and not normalize(answer):
+        problems.add(rec, f"answer {answer!r} has no letters or digits a player could type")
+    return answer
 
 
 def _enum(rec: Record, key: str, enum: type[E], problems: Problems) -> E | None:
@@ -65,14 +75,15 @@ def _enum(rec: Record, key: str, enum: type[E], problems: Problems) -> E | None:
 
 def _choices(rec: Record, answer: object, problems: Problems) -> tuple[str, ...]:
     raw = rec.data.get("choices")
-    if not isinstance(raw, list) or not all(isinstance(c, str) and c.strip() for c in raw):
+    if not isinstance(raw, list) or not all(isinstance(c, str) and not blank(c) for c in raw):
         problems.add(rec, "'choices' must be a list of non-empty texts")
         return ()
     choices = tuple(c.strip() for c in raw)
     if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
         problems.add(rec, f"needs 3 to 5 choices, has {len(choices)}")
-    if len({" ".join(c.casefold().split()) for c in choices}) != len(choices):
-        problems.add(rec, "choices are not all different")
+    # Compared as the game reads a typed pick: "Ａ", "A" and "á" are one choice to a player.
+    if len({normalize(c) or fold(c) for c in choices}) != len(choices):
+        problems.add(rec, "choices are not all different (ignoring case, accents and width)")
     if answer not in choices:
         problems.add(rec, f"answer {answer!r} is not among the choices")
     return choices
@@ -98,10 +109,11 @@ def _number(rec: Record, key: str, problems: Problems, default: float | None = N
 
 def _unit(rec: Record, problems: Problems) -> str:
     value = rec.data.get("unit", "")
-    if not isinstance(value, str):
-        problems.add(rec, "'unit' must be text, such as \"million\" or \"minutes\"")
+    words = normalize(value) if isinstance(value, str) else ""
+    if "unit" in rec.data and (not words or any(c.isdigit() for c in words)):
+        problems.add(rec, "'unit' must be a word, such as \"million\" or \"minutes\"")
         return ""
-    return value.strip()
+    return str(value).strip()
 
 
 def _answer(rec: Record, kind: Kind, problems: Problems) -> str | bool | float:
@@ -112,33 +124,63 @@ def _answer(rec: Record, kind: Kind, problems: Problems) -> str | bool | float:
         return bool(value)
     if kind is Kind.NUMBER:
         return _number(rec, "answer", problems)
-    return _text(rec, "answer", problems)
+    return _typed_answer(rec, problems) if kind is Kind.TEXT else _text(rec, "answer", problems)
+
+
+class _Parts(NamedTuple):
+    """What a question's kind adds to the common fields."""
+
+    answer: str | bool | float = ""
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    tolerance: float = 0.0
+    unit: str = ""
+
+
+def _unexpected(rec: Record, kind: Kind | None, problems: Problems) -> None:
+    allowed = set(COMMON) | set(EXTRA.get(kind, ()) if kind else sum(EXTRA.values(), ()))
+    unknown = set(rec.data) - allowed
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        what = f"a {kind} question" if kind else "any question"
+        problems.add(rec, f"unexpected field(s) for {what}: {names}")
+
+
+def _parts(rec: Record, kind: Kind | None, problems: Problems) -> _Parts:
+    if kind is None:  # the kind is wrong, but a missing answer is worth saying now too
+        if "answer" not in rec.data:
+            problems.add(rec, "'answer' is missing")
+        return _Parts()
+    answer = _answer(rec, kind, problems)
+    if kind is Kind.CHOICE:
+        return _Parts(answer, choices=_choices(rec, answer, problems))
+    if kind is Kind.TEXT:
+        return _Parts(answer, accept=_accept(rec, problems))
+    if kind is not Kind.NUMBER:
+        return _Parts(answer)
+    tolerance = _number(rec, "tolerance", problems, 0)
+    if tolerance < 0:
+        problems.add(rec, "'tolerance' must be 0 or more")
+    return _Parts(answer, tolerance=tolerance, unit=_unit(rec, problems))
 
 
 def to_question(rec: Record, problems: Problems) -> Question | None:
-    """Check one record; return its Question, or None if it has problems."""
+    """Check one record; return its Question, or None if it has problems.
+
+    Nothing stops the check early: a wrong kind or level still lets every other field be
+    checked, so one `bank check` lists every problem.
+    """
     before = len(problems.lines)
     keys = ("id", "category", "prompt", "explanation", "source")
     fields = {k: _text(rec, k, problems) for k in keys}
     difficulty = _enum(rec, "difficulty", Difficulty, problems)
     kind = _enum(rec, "kind", Kind, problems)
-    if kind is None or difficulty is None:
+    _unexpected(rec, kind, problems)
+    parts = _parts(rec, kind, problems)
+    if kind is None or difficulty is None or len(problems.lines) > before:
         return None
-    unknown = set(rec.data) - set(COMMON) - set(EXTRA.get(kind, ()))
-    if unknown:
-        names = ", ".join(sorted(unknown))
-        problems.add(rec, f"unexpected field(s) for a {kind} question: {names}")
-    answer = _answer(rec, kind, problems)
-    choices = _choices(rec, answer, problems) if kind is Kind.CHOICE else ()
-    accept = _accept(rec, problems) if kind is Kind.TEXT else ()
-    tolerance = _number(rec, "tolerance", problems, 0) if kind is Kind.NUMBER else 0.0
-    if tolerance < 0:
-        problems.add(rec, "'tolerance' must be 0 or more")
-    unit = _unit(rec, problems) if kind is Kind.NUMBER else ""
-    if len(problems.lines) > before:
-        return None
-    return Question(difficulty=difficulty, kind=kind, answer=answer, choices=choices,
-                    accept=accept, tolerance=tolerance, unit=unit, **fields)
+    return Question(difficulty=difficulty, kind=kind, answer=parts.answer, choices=parts.choices,
+                    accept=parts.accept, tolerance=parts.tolerance, unit=parts.unit, **fields)
 
 
 def trusted(data: Mapping[str, Any]) -> Question:
@@ -169,11 +211,14 @@ def check_unique(records: Sequence[Record], problems: Problems) -> None:
             problems.add(rec, f"same prompt as {first.label()}")
 
 
-def _strings(question: Question) -> Iterable[str]:
-    if isinstance(question.answer, str):
-        yield question.answer
-    yield from question.choices
-    yield from question.accept
+def _strings(rec: Record) -> Iterable[str]:
+    """The answer, choices and accepted answers of a raw record, whatever else is wrong."""
+    answer, choices, accept = (rec.data.get(k) for k in ("answer", "choices", "accept"))
+    if isinstance(answer, str):
+        yield answer
+    for values in (choices, accept):
+        if isinstance(values, list):
+            yield from (v for v in values if isinstance(v, str))
 
 
 @functools.cache
@@ -183,19 +228,24 @@ def _canon_forms() -> tuple[dict[str, str], list[str]]:
     return normalized, list(normalized)
 
 
-def check_spelling(question: Question, rec: Record, problems: Problems) -> None:
-    """Flag misspelt cast names and the articles' known typos (built-in bank only)."""
+def check_spelling(rec: Record, problems: Problems) -> None:
+    """Flag misspelt cast names and the articles' known typos (built-in bank only).
+
+    Reads the raw record, so its spelling is checked in the same pass as everything else.
+    """
     from rapidfuzz import fuzz, process  # only the built-in bank's spelling check needs it
 
     normalized, choices = _canon_forms()
-    for value in _strings(question):
+    strings = list(_strings(rec))
+    for value in strings:
         form = normalize(value)
         if form in normalized:
             continue
         near = process.extractOne(form, choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
         if near is not None:
             problems.add(rec, f"{value!r} looks like a misspelling of {normalized[near[0]]!r}")
-    words = " ".join((question.prompt, question.explanation, *_strings(question))).casefold()
+    texts = [rec.data.get(k) for k in ("prompt", "explanation")]
+    words = " ".join(t for t in (*texts, *strings) if isinstance(t, str)).casefold()
     for typo, right in canon.KNOWN_TYPOS.items():
         if typo in words:
             problems.add(rec, f"'{typo}' should be spelled {right!r}")

@@ -12,6 +12,8 @@ TEMPLATE = '''\
 #   answer      the right answer (text, true/false, or a number, by kind)
 #   explanation one or two short sentences saying why
 #   source      where the fact comes from
+# Typed answers forgive small spelling mistakes, capitals, accents and a leading "the",
+# but never a different number: "Spy Kids 3" is not "Spy Kids 2".
 # Check it with:  heroes-quiz bank check THIS_FILE
 # Play it with:   heroes-quiz play --bank THIS_FILE
 
@@ -51,10 +53,12 @@ source = "Our family"
 id = "my-004"
 category = "animals"
 difficulty = "hard"
-kind = "number"
+kind = "number"                  # typed as digits or words: "8", "eight", "ocho"
 prompt = "How many legs does a spider have?"
 answer = 8
 tolerance = 0                    # how far off still counts (twice as far earns half points)
+unit = "legs"                    # optional: what the number counts, e.g. "million", "minutes";
+                                 # a reply in another unit ("5 hours" for "minutes") is wrong
 explanation = "Spiders have eight legs; insects have six."
 source = "Our family"
 '''

@@ -159,10 +159,85 @@ def test_export_then_load_round_trips(tmp_path: Path,
         elif kind is Kind.TRUE_FALSE:
             item["answer"] = number % 2 == 0
         elif kind is Kind.TEXT:
-            item.update(answer=text, accept=[f"{text}!x"])
+            item.update(answer=f"t{text}", accept=[f"{text}!x"])  # something to type
         else:
             item.update(answer=number, tolerance=abs(number) % 7)
         items.append(item)
     first = load_items(tmp_path, items)
     again = load_items(tmp_path, json.loads(bank.export_json(first.questions)))
     assert again.questions == first.questions
+
+
+def _kind(kind: str, **fields: object) -> dict[str, object]:
+    base = {k: GOOD[k] for k in ("id", "category", "difficulty", "prompt", "explanation",
+                                 "source")}
+    return {**base, "kind": kind, **fields}
+
+
+@pytest.mark.parametrize(("item", "message"), [
+    ({**GOOD, "prompt": "\u200b\u200d"}, "'prompt' must be non-empty text"),
+    ({**GOOD, "explanation": "\ufeff \u2060"}, "'explanation' must be non-empty text"),
+    ({**GOOD, "choices": ["A", "B", "\u200b"]}, "'choices' must be a list of non-empty texts"),
+    (_kind("text", answer="\u200b\u200c"), "'answer' must be non-empty text"),
+    (_kind("text", answer="?!"), "no letters or digits a player could type"),
+    (_kind("text", answer="A", accept=["\u200b"]), "'accept' has a blank entry"),
+    ({**GOOD, "answer": "A", "choices": ["A", "Ａ", "B"]}, "choices are not all different"),
+    ({**GOOD, "answer": "A", "choices": ["A", "á", "B"]}, "choices are not all different"),
+    ({**GOOD, "answer": "B", "choices": ["The Heroics", "Heroics", "B"]},
+     "choices are not all different"),
+    (_kind("number", answer=5, unit=""), "'unit' must be a word"),
+    (_kind("number", answer=5, unit="\u200b"), "'unit' must be a word"),
+    (_kind("number", answer=5, unit="44"), "'unit' must be a word"),
+    (_kind("number", answer=5, unit=3), "'unit' must be a word"),
+])
+def test_text_is_checked_the_way_the_game_reads_it(tmp_path: Path, item: dict[str, object],
+                                                    message: str) -> None:
+    assert message in problems(tmp_path, [item])
+
+
+def test_a_unit_word_is_kept(tmp_path: Path) -> None:
+    loaded = load_items(tmp_path, [_kind("number", answer=5, unit=" minutes ")])
+    assert loaded.questions[0].unit == "minutes"
+
+
+def test_every_problem_of_a_record_in_one_pass(tmp_path: Path) -> None:
+    # Once, a bad level hid a true/false answer "yes" until the level was fixed.
+    tf = _kind("true_false", id="tf", difficulty="extreme", answer="yes", prompt="",
+               colour="red")
+    bad_kind = {k: v for k, v in _kind("essay", id="ek", prompt="P2?").items() if k != "answer"}
+    text = problems(tmp_path, [tf, bad_kind])
+    for line in ("question tf: 'prompt' must be non-empty text",
+                 "question tf: 'difficulty' is 'extreme'",
+                 "question tf: unexpected field(s) for a true_false question: colour",
+                 "question tf: a true_false answer must be true or false",
+                 "question ek: 'kind' is 'essay'",
+                 "question ek: 'answer' is missing"):
+        assert line in text
+    assert "6 problem(s) found." in text
+
+
+def test_spelling_is_checked_in_the_same_pass_as_other_problems() -> None:
+    from heroes_quiz import schema
+
+    rec = schema.Record({**GOOD, "difficulty": "?", "answer": "Pedro Pascall",
+                         "choices": ["Pedro Pascall", "B", "C"]}, "cast.toml", 1)
+    found = schema.Problems()
+    assert schema.to_question(rec, found) is None
+    schema.check_spelling(rec, found)
+    assert any("'difficulty'" in line for line in found.lines)
+    assert any("misspelling of 'Pedro Pascal'" in line for line in found.lines)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=80)
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=3, max_size=5))
+def test_a_checked_choice_typed_as_shown_is_always_read(tmp_path: Path,
+                                                        options: list[str]) -> None:
+    from heroes_quiz import answers, schema
+
+    rec = schema.Record({**GOOD, "answer": options[0], "choices": options}, "b.json", 1)
+    question = schema.to_question(rec, schema.Problems())
+    if question is None:
+        return
+    for option in question.choices:
+        if answers.normalize(option):  # pictures alone are picked by number
+            assert answers.parse_choice(option, question.choices) is not None
