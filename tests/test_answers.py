@@ -289,3 +289,20 @@ def test_adding_a_digit_never_makes_a_wrong_reply_right(answer: str, reply: str,
         return
     longer = reply[:at] + digit + reply[at:]
     assert not answers.judge(q, longer).correct
+
+
+_WORDS = st.sampled_from([
+    "forty", "four", "million", "mil", "y", "cuarenta", "dec", "25", "de", "diciembre", "oh",
+    "nineteen", "sixty", "and", "a", "un", "-", ",", ".", "/", "44", "2.5", "1,000", "k", "m",
+    "min", "hours", "horas", "th", "twenty-fifth", "primero", "veintidos", "billones"])
+
+
+@given(st.one_of(st.text(max_size=60), st.lists(_WORDS, max_size=8).map(" ".join)),
+       st.sampled_from(["en", "es"]))
+def test_the_judge_never_raises_on_dates_units_and_number_words(text: str, lang: str) -> None:
+    for question in (make_question(kind=Kind.TEXT, answer="December 25", accept=("Navidad",)),
+                     make_question(kind=Kind.NUMBER, answer=44.0, unit="million"),
+                     make_question(kind=Kind.NUMBER, answer=5.0, unit="minutos")):
+        reply = answers.parse_reply(question.kind, text, (), lang)
+        assert reply is None or isinstance(reply, str)
+        answers.judge(question, text, (), lang)
