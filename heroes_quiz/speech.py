@@ -53,6 +53,10 @@ class Speaker(Protocol):
         """Block until the current speech ends (True) or `timeout` seconds pass (False)."""
         ...
 
+    def speaking(self) -> bool:
+        """Whether something is being said right now."""
+        ...
+
     def close(self) -> None:
         """Stop and release everything; later calls do nothing."""
         ...
@@ -72,6 +76,10 @@ class NullSpeaker:
     def wait(self, timeout: float) -> bool:
         """Nothing is ever being said."""
         return True
+
+    def speaking(self) -> bool:
+        """Never."""
+        return False
 
     def close(self) -> None:
         """Nothing to release."""
@@ -228,7 +236,20 @@ def _chain(sig: signal.Signals, previous: Any) -> Callable[[int, FrameType | Non
     return handler
 
 
-def wanted(flag: bool, env: Mapping[str, str], remembered: object, terminal: bool) -> bool:
+_REQUEST = {"read_aloud": False}  # --read-aloud on this command line
+
+
+def request(on: bool) -> None:
+    """Remember --read-aloud for this process (the option's callback calls this)."""
+    _REQUEST["read_aloud"] = bool(on)
+
+
+def requested() -> bool:
+    """Whether --read-aloud was given."""
+    return _REQUEST["read_aloud"]
+
+
+def wanted(flag: bool, env: Mapping[str, str], setting: object, terminal: bool) -> bool:
     """Whether to read aloud: the flag or the env variable always; the menu setting in a
     terminal only (so a remembered "on" never speaks a piped or logged game)."""
     if flag:
@@ -238,15 +259,23 @@ def wanted(flag: bool, env: Mapping[str, str], remembered: object, terminal: boo
         return True
     if word in OFF_WORDS:
         return False
-    return remembered is True and terminal
+    return setting is True and terminal
 
 
-def read_aloud_wanted(flag: bool) -> bool:
-    """`wanted` with this process's environment, settings.json and terminal."""
+def read_aloud_wanted(flag: bool | None = None) -> bool:
+    """`wanted` with this process's flag, environment, settings.json and terminal."""
     from heroes_quiz import settings
 
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    flag = requested() if flag is None else flag
     return wanted(flag, os.environ, settings.get(SETTING, False), terminal)
+
+
+def remembered() -> bool:
+    """The menu's read-aloud choice on this machine."""
+    from heroes_quiz import settings
+
+    return settings.get(SETTING, False) is True
 
 
 def remember(on: bool) -> bool:

@@ -89,8 +89,10 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
     console = ui.make_console()
     # A walk-away player never stalls a timed game: pauses end after at most 10 s.
     next_after = min(NEXT_AFTER, time_limit or NEXT_AFTER) if timed else None
-    asker = ui.prompter(console, plain=is_plain, next_after=next_after)
-    return Session(console, asker, is_plain, Rules.timed(time_limit) if timed else Rules())
+    voice = ui.make_voice(console)  # read-aloud; its clock leaves out the reading of questions
+    asker = ui.prompter(console, plain=is_plain, next_after=next_after, voice=voice)
+    rules = Rules.timed(time_limit, clock=voice.clock) if timed else Rules(clock=voice.clock)
+    return Session(console, asker, is_plain, rules)
 
 
 def ask_name(asker: PlainPrompter | InteractivePrompter, given: str | None, is_plain: bool) -> str:

@@ -23,6 +23,7 @@ from heroes_quiz.cli.players import (
     pick_level,
     show_details,
 )
+from heroes_quiz.cli.readaloud import ReadAloudOpt
 
 WHOSE_PRACTICE = "Practice for {name}, the last player here (--name for someone else)."
 WHOSE_DAILY = "Daily challenge for {name}, the last player here (--name for someone else)."
@@ -32,7 +33,7 @@ WHOSE_STATS = "Stats for {name}, the last player here (--name for someone else).
 def practice(name: NameOpt = None, count: Annotated[int, typer.Option(
                  min=1, help="At most this many questions.")] = 10,
              plain: PlainOpt = False, bank: BankOpt = None,
-             details: DetailsOpt = False) -> None:
+             read_aloud: ReadAloudOpt = False, details: DetailsOpt = False) -> None:
     """Re-ask the questions you missed before until each is right three times in a row."""
     from heroes_quiz import modes, ui
     from heroes_quiz.ui.screens import show_practice_start
@@ -63,7 +64,7 @@ def daily(name: NameOpt = None,
           day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")]
           = None,
           plain: PlainOpt = False, bank: BankOpt = None,
-          details: DetailsOpt = False) -> None:
+          read_aloud: ReadAloudOpt = False, details: DetailsOpt = False) -> None:
     """Today's five questions: the same for everyone, one try per day, with a share card."""
     from heroes_quiz import modes, ui
 
@@ -84,7 +85,7 @@ def party(players: Annotated[str, typer.Option(help='2 to 6 names, like "Ada,Bo,
           seed: Annotated[int | None, typer.Option(help="Same seed, same party.")] = None,
           time_limit: TimeOpt = None, no_timer: NoTimerOpt = False,
           plain: PlainOpt = False, bank: BankOpt = None,
-          details: DetailsOpt = False) -> None:
+          read_aloud: ReadAloudOpt = False, details: DetailsOpt = False) -> None:
     """Hot-seat party for 2 to 6 players taking turns at one keyboard."""
     from heroes_quiz import modes, ui
     from heroes_quiz.errors import UsageError

@@ -19,6 +19,7 @@ from heroes_quiz.cli.common import (
     session,
 )
 from heroes_quiz.cli.players import DetailsOpt, pager, pick_level, pick_name, show_details
+from heroes_quiz.cli.readaloud import ReadAloudOpt
 
 if TYPE_CHECKING:
     from heroes_quiz.app import PlayOptions
@@ -43,17 +44,22 @@ def menu(s: Session) -> None:
     from heroes_quiz import app as core
     from heroes_quiz import ui
     from heroes_quiz.errors import GameAbandoned
+    from heroes_quiz.speech import remembered
+    from heroes_quiz.ui.aloud import menu_title, toggle
 
     ui.show_title(s.console)
     while True:
         try:
-            pick = s.asker.choose("What would you like to do?", ["Play", "High scores", "Quit"])
+            pick = s.asker.choose("What would you like to do?",
+                                  ["Play", "High scores", menu_title(remembered()), "Quit"])
         except GameAbandoned:
             return
         if pick == 0:
             play_game(s, core.PlayOptions(difficulty="", name="", rules=s.rules), where=MENU_ON)
         elif pick == 1:
             ui.show_scores(s.console, core.scores(None, 10))
+        elif pick == 2:
+            toggle(s.asker.voice, s.console)
         else:
             return
 
@@ -92,6 +98,7 @@ def play(
     no_timer: NoTimerOpt = False,
     plain: PlainOpt = False,
     bank: BankOpt = None,
+    read_aloud: ReadAloudOpt = False,
     details: DetailsOpt = False,
 ) -> None:
     """Play one game."""

@@ -6,6 +6,7 @@ import sys
 
 from rich.console import Console
 
+from heroes_quiz.ui.aloud import Voice, make_voice
 from heroes_quiz.ui.prompters import InteractivePrompter, PlainPrompter
 from heroes_quiz.ui.render import make_console
 from heroes_quiz.ui.screens import (
@@ -22,15 +23,18 @@ from heroes_quiz.ui.screens import (
 from heroes_quiz.ui.tables import bank_table
 
 __all__ = [
-    "InteractivePrompter", "PlainPrompter", "bank_table", "make_console", "prompter",
+    "InteractivePrompter", "PlainPrompter", "Voice", "bank_table", "make_console", "make_voice",
+    "prompter",
     "show_daily", "show_party", "show_play_report", "show_practice", "show_scores",
     "show_start", "show_stats", "show_title", "warn",
 ]
 
 
-def prompter(console: Console, *, plain: bool, next_after: float | None = None
-             ) -> PlainPrompter | InteractivePrompter:
-    """The prompter for this session."""
-    if plain:
-        return PlainPrompter(console, sys.stdin)
-    return InteractivePrompter(console, next_after=next_after)
+def prompter(console: Console, *, plain: bool, next_after: float | None = None,
+             voice: Voice | None = None) -> PlainPrompter | InteractivePrompter:
+    """The prompter for this session (reading aloud with `voice`, if given)."""
+    asker = PlainPrompter(console, sys.stdin) if plain else \
+        InteractivePrompter(console, next_after=next_after)
+    if voice is not None:
+        asker.voice = voice
+    return asker

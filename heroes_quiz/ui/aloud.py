@@ -6,14 +6,20 @@ a hand-over); with read-aloud off the voice is silent and costs nothing.
 
 from __future__ import annotations
 
+import importlib
 import time
+from typing import TYPE_CHECKING
 
 from heroes_quiz.models import Outcome, Turn
 from heroes_quiz.speech import NullSpeaker, Speaker
 from heroes_quiz.ui import spoken
 from heroes_quiz.ui.spoken import _
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 MAX_HOLD = 60.0  # a timed question waits at most this long for its reading to end
+MAX_QUEUE = 30.0  # plain mode lets feedback finish, for at most this long, before going on
 AGAIN = "?"  # typed at any typed or numbered prompt: read the question again
 
 
@@ -25,6 +31,11 @@ def again_title() -> str:
 def again_hint() -> str:
     """The reminder shown under a question when typing is how to answer."""
     return _("Type ? to hear the question again.")
+
+
+def menu_title(on: bool) -> str:
+    """The main menu's switch, showing the machine's setting."""
+    return _("Read aloud: on") if on else _("Read aloud: off")
 
 
 def is_again(text: str) -> bool:
@@ -40,6 +51,8 @@ class Voice:
         self.hold = hold
         self.held = 0.0  # seconds spent waiting for questions to be read out
         self.last_asked: tuple[str, int] = ("", 0)  # question id and how many options
+        self.paused = 0.0  # seconds of speech `pausing_clock` has left out
+        self.frozen_at: float | None = None
 
     @property
     def enabled(self) -> bool:
@@ -51,14 +64,30 @@ class Voice:
         time never costs speed points."""
         return time.monotonic() - self.held
 
-    def question(self, turn: Turn, *, timed: bool = False) -> None:
+    def pausing_clock(self) -> float:
+        """A monotonic clock that stands still while anything is being said (for the pause
+        after feedback, so its countdown starts once the feedback has been read)."""
+        now = time.monotonic()
+        if self.speaker.speaking():
+            if self.frozen_at is None:
+                self.frozen_at = now
+            return self.frozen_at - self.paused
+        if self.frozen_at is not None:
+            self.paused += now - self.frozen_at
+            self.frozen_at = None
+        return now - self.paused
+
+    def question(self, turn: Turn, *, timed: bool = False, queue: bool = False) -> None:
         """Read a question and its options; after a 50:50, only what is left.
 
         With a timer, return only once it has been read (at most `hold` seconds), so the
-        countdown starts after the reading.
+        countdown starts after the reading. With `queue` (plain mode, where no key press
+        separates feedback from the next question), let the feedback finish first.
         """
         if not self.enabled:
             return
+        if queue:
+            self.speaker.wait(MAX_QUEUE)
         asked = (turn.question.id, len(turn.options))
         fifty = asked[0] == self.last_asked[0] and asked[1] < self.last_asked[1]
         self.last_asked = asked
@@ -81,11 +110,51 @@ class Voice:
         if self.enabled:
             self.speaker.say(spoken.feedback(outcome))
 
-    def hand_over(self, name: str, round_no: int, rounds: int) -> None:
-        """Say whose turn it is."""
+    def hand_over(self, name: str, round_no: int, rounds: int, *, queue: bool = False) -> None:
+        """Say whose turn it is (with `queue`, once the feedback has been said)."""
         if self.enabled:
+            if queue:
+                self.speaker.wait(MAX_QUEUE)
             self.speaker.say(spoken.hand_over(name, round_no, rounds))
 
     def close(self) -> None:
         """Stop talking for good."""
         self.speaker.close()
+
+
+def _language() -> str:
+    """The game's language, once issue 13's i18n module is there; English before."""
+    try:
+        i18n = importlib.import_module("heroes_quiz.i18n")
+    except ImportError:
+        return "en"
+    return str(i18n.language())
+
+
+def _speaker(console: Console, on: bool) -> Speaker:
+    from heroes_quiz import speech
+
+    speaker, advice = speech.make_speaker(on, _language())
+    if advice:
+        from heroes_quiz.ui.screens import warn
+
+        warn(console, advice)
+    return speaker
+
+
+def make_voice(console: Console) -> Voice:
+    """The session's voice: --read-aloud, $HEROES_QUIZ_READ_ALOUD or the menu setting; when
+    no synthesiser is installed, one line of advice and a silent voice."""
+    from heroes_quiz import speech
+
+    return Voice(_speaker(console, speech.read_aloud_wanted()))
+
+
+def toggle(voice: Voice, console: Console) -> None:
+    """The menu switch: flip the remembered setting and start or stop speaking now."""
+    from heroes_quiz import speech
+
+    on = not speech.remembered()
+    speech.remember(on)
+    voice.speaker.close()
+    voice.speaker = _speaker(console, on)

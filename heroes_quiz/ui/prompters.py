@@ -12,7 +12,7 @@ from rich.text import Text
 from heroes_quiz import answers
 from heroes_quiz.errors import GameAbandoned
 from heroes_quiz.models import Action, Kind, Outcome, Reply, Turn
-from heroes_quiz.ui import render
+from heroes_quiz.ui import aloud, render
 from heroes_quiz.ui.lines import Lines
 from heroes_quiz.ui.timer import Countdown, ask_until
 
@@ -39,6 +39,7 @@ class PlainPrompter:
         self.console = console
         self.lines = Lines(stdin)
         self.echo = not stdin.isatty()
+        self.voice = aloud.Voice()  # read-aloud, silent unless the session gives one
 
     def read(self, label: str, timeout: float | None = None) -> str | None:
         """Show `label`, read one line; None when time runs out, GameAbandoned at EOF."""
@@ -81,12 +82,18 @@ class PlainPrompter:
         hint = render.kind_hint(turn.question.kind)
         if turn.lifelines:
             self.console.print(render.lifeline_hint(turn.lifelines))
+        if self.voice.enabled:
+            self.console.print(Text(aloud.again_hint(), style="dim"))
+        self.voice.question(turn, timed=turn.time_left is not None, queue=True)
         clock = None if turn.time_left is None or not self.lines.can_time() else \
             Countdown(hint, turn.time_left, template="{label} (⏱ {left}s)")
         while True:
             line = self.read(str(clock or hint), clock.left() if clock else None)
             if line is None:
                 return Action.TIMEOUT
+            if self.voice.enabled and aloud.is_again(line):
+                self.voice.again(turn)
+                continue
             if answers.normalize(line) == "skip" and Action.SKIP not in turn.lifelines:
                 self.console.print(Text("No skip left this game — type an answer.",
                                         style="yellow"))
@@ -99,11 +106,13 @@ class PlainPrompter:
 
     def feedback(self, outcome: Outcome) -> None:
         """Show the feedback panel."""
+        self.voice.feedback(outcome)
         self.console.print(render.feedback_panel(outcome))
 
     def your_turn(self, name: str, round_no: int, rounds: int) -> None:
         """Announce whose turn it is."""
         self.console.print(render.your_turn(name, round_no, rounds))
+        self.voice.hand_over(name, round_no, rounds, queue=True)
 
     def standings(self, round_no: int, rounds: int, table: Sequence[Standing]) -> None:
         """Show the standings after a round."""
@@ -115,8 +124,10 @@ def _message(countdown: Countdown | None, fallback: str) -> str:
     return cast(str, countdown) if countdown else fallback
 
 
-def _checker(kind: Kind, turn: Turn) -> Any:
+def _checker(kind: Kind, turn: Turn, again: bool = False) -> Any:
     def check(text: str) -> bool | str:
+        if again and aloud.is_again(text):
+            return True
         if answers.normalize(text) == "skip":
             return Action.SKIP in turn.lifelines or "No skip left this game — type an answer"
         if kind is Kind.NUMBER:
@@ -134,6 +145,7 @@ class InteractivePrompter:
         # With a timer on, pauses move on by themselves after this many seconds.
         self.next_after = next_after
         self.last_asked = ""
+        self.voice = aloud.Voice()  # read-aloud, silent unless the session gives one
         # Lets tests pass prompt_toolkit pipe input and DummyOutput.
         self.prompt_kwargs = prompt_kwargs
 
@@ -166,7 +178,9 @@ class InteractivePrompter:
         """Wait for any key, or until `seconds` pass."""
         import questionary
 
-        countdown = Countdown(message, seconds, template="{label} ({left}s)") if seconds else None
+        # With read-aloud, the seconds start once the feedback has been read.
+        countdown = Countdown(message, seconds, template="{label} ({left}s)",
+                              clock=self.voice.pausing_clock) if seconds else None
         question = questionary.press_any_key_to_continue(_message(countdown, message),
                                                          **self.prompt_kwargs)
         ask_until(question, countdown, None)
@@ -177,13 +191,17 @@ class InteractivePrompter:
             self.console.clear()  # asked again after a 50:50: show the shorter list alone
         self.last_asked = turn.question.id
         self.console.print(render.question_panel(turn, numbered=False))
+        self.voice.question(turn, timed=turn.time_left is not None)
         kind = turn.question.kind
         countdown = None if turn.time_left is None else Countdown("Your answer:", turn.time_left)
         if kind in (Kind.CHOICE, Kind.TRUE_FALSE):
             extra = [a for a in (Action.FIFTY, Action.SKIP) if a in turn.lifelines]
             titles = [*turn.options, *(LIFELINE_TITLES[a] for a in extra)]
-            picked = self.choose("Your answer:", titles, [*range(len(turn.options)), *extra],
-                                 countdown)
+            values: list[Any] = [*range(len(turn.options)), *extra]
+            if self.voice.enabled:
+                titles, values = [*titles, aloud.again_title()], [*values, aloud.AGAIN]
+            while (picked := self.choose("Your answer:", titles, values, countdown)) == aloud.AGAIN:
+                self.voice.again(turn)
             if kind is Kind.TRUE_FALSE and not isinstance(picked, Action):
                 return bool(picked == 0)
             return picked  # type: ignore[no-any-return]
@@ -193,10 +211,17 @@ class InteractivePrompter:
         import questionary
 
         hint = "(or type skip)" if Action.SKIP in turn.lifelines else ""
-        question = questionary.text(_message(countdown, "Your answer:"), instruction=hint,
-                                    validate=_checker(turn.question.kind, turn),
-                                    **self.prompt_kwargs)
-        raw = ask_until(question, countdown, Action.TIMEOUT)
+        if self.voice.enabled:
+            hint = f"{hint} {aloud.again_hint()}".strip()
+        while True:
+            question = questionary.text(_message(countdown, "Your answer:"), instruction=hint,
+                                        validate=_checker(turn.question.kind, turn,
+                                                          self.voice.enabled),
+                                        **self.prompt_kwargs)
+            raw = ask_until(question, countdown, Action.TIMEOUT)
+            if isinstance(raw, Action) or not aloud.is_again(raw):
+                break
+            self.voice.again(turn)
         if isinstance(raw, Action):
             return raw
         reply = _lifeline_word(raw, turn) or answers.parse_reply(turn.question.kind, raw, ())
@@ -204,6 +229,7 @@ class InteractivePrompter:
 
     def feedback(self, outcome: Outcome) -> None:
         """Show the feedback panel and wait for a key (or a while, when timed)."""
+        self.voice.feedback(outcome)
         self.console.print(render.feedback_panel(outcome))
         last = outcome.turn.number == outcome.turn.total
         message = "Press any key to see your score…" if last else "Press any key for the next one…"
@@ -215,6 +241,7 @@ class InteractivePrompter:
         """Hand over the keyboard: announce the player and wait until they are ready."""
         self.console.clear()
         self.console.print(render.your_turn(name, round_no, rounds))
+        self.voice.hand_over(name, round_no, rounds)
         self.pause("Press any key when you're ready…")
 
     def standings(self, round_no: int, rounds: int, table: Sequence[Standing]) -> None:

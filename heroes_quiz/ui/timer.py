@@ -46,7 +46,9 @@ def ask_until(question: Any, countdown: Countdown | None, on_timeout: Any) -> An
     app.refresh_interval = REFRESH_SECONDS
 
     async def expire() -> None:
-        await asyncio.sleep(countdown.left())
+        # Sleep again while time is left: a countdown's clock may stand still (read-aloud).
+        while countdown.left() > 0:
+            await asyncio.sleep(countdown.left())
         if app.future is not None and not app.future.done():
             app.exit(result=on_timeout)
 

@@ -175,7 +175,7 @@ def test_long_options_readable_at_40_columns(spawn: Spawn, tmp_path: Path) -> No
 
 def _reach_menu(term: Terminal) -> None:
     term.expect("What would you like to do?")
-    term.wait_screen("3) Quit")
+    term.wait_screen(") Quit")  # the last entry, whatever its number
 
 
 def _reach_level(term: Terminal) -> None:
