@@ -139,3 +139,20 @@ def test_speakable_never_passes_controls_or_symbols(text: str) -> None:
         assert category not in ("Cc", "Cf", "So", "Sk", "Cs", "Co", "Cn"), repr(char)
         assert category != "Sm" or char in spoken.KEEP_SYMBOLS, repr(char)
     assert "[[" not in said and said == said.strip()
+
+
+def test_spanish_game_speaks_spanish() -> None:
+    from heroes_quiz import i18n
+
+    i18n.set_language("es")
+    try:
+        t = turn(prompt="¿Quién hace de Marcus?")
+        said = spoken.question(t)
+        wrong = spoken.feedback(outcome(Verdict(correct=False), score=1))
+        hand = spoken.hand_over("Bo", 2, 3)
+    finally:
+        i18n.set_language(None)
+    assert said == ("Pregunta 3 de 10. ¿Quién hace de Marcus? "
+                    "Uno: Pedro Pascal. Dos: Tom Hanks. Tres: Zendaya.")
+    assert "Pedro Pascal" in wrong and wrong.endswith("Tienes 1 punto.")
+    assert hand.startswith("¡Bo,") and "2" in hand and "3" in hand

@@ -6,14 +6,13 @@ a hand-over); with read-aloud off the voice is silent and costs nothing.
 
 from __future__ import annotations
 
-import importlib
 import time
 from typing import TYPE_CHECKING
 
+from heroes_quiz.i18n import _
 from heroes_quiz.models import Outcome, Turn
 from heroes_quiz.speech import NullSpeaker, Speaker
 from heroes_quiz.ui import spoken
-from heroes_quiz.ui.spoken import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -123,12 +122,10 @@ class Voice:
 
 
 def _language() -> str:
-    """The game's language, once issue 13's i18n module is there; English before."""
-    try:
-        i18n = importlib.import_module("heroes_quiz.i18n")
-    except ImportError:
-        return "en"
-    return str(i18n.language())
+    """The game's language: the voice follows it."""
+    from heroes_quiz import i18n
+
+    return i18n.language()
 
 
 def _speaker(console: Console, on: bool) -> Speaker:

@@ -10,22 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from heroes_quiz.i18n import N_, _, ngettext
 from heroes_quiz.models import Kind, Outcome, Question, Turn, format_number
-
-
-# TODO(i18n): replace these three with `from heroes_quiz.i18n import _, N_, ngettext` when the
-# Spanish catalog (issue 13) lands; the literals below are already written for extraction.
-def _(message: str) -> str:
-    return message
-
-
-def N_(message: str) -> str:  # gettext's name for "mark now, translate when used"
-    return message
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
-
 
 NUMBER_WORDS = (N_("One"), N_("Two"), N_("Three"), N_("Four"), N_("Five"), N_("Six"),
                 N_("Seven"), N_("Eight"), N_("Nine"), N_("Ten"))

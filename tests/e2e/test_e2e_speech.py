@@ -246,3 +246,12 @@ def test_party_says_whose_turn_it_is(home: Path, synth: FakeSynth, bank: Path) -
     turns = [t for t in said if "your turn" in t]
     # Plain mode lets the feedback finish before the next hand-over, so both are heard.
     assert turns == ["Ada, your turn! Round 1 of 1.", "Bo, your turn! Round 1 of 1."], said
+
+
+def test_a_spanish_game_is_read_with_a_spanish_voice(home: Path, synth: FakeSynth) -> None:
+    done = run(home, synth, "play", "--plain", "--count", "1", "--name", "Ada",
+               "--time-limit", "60", "--read-aloud", input="1\n" * 3, HEROES_QUIZ_LANG="es")
+    assert done.returncode == 0, done.stderr
+    reading = synth.said()[0]
+    assert reading["argv"][:2] == ["-v", "es-419"]
+    assert reading["text"].startswith("Pregunta 1 de 1. ")
