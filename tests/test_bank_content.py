@@ -121,6 +121,7 @@ def test_a_childs_fair_reply_is_accepted(qid: str, reply: str) -> None:
 def test_a_sequel_is_not_the_film_it_follows() -> None:
     q = BY_ID["story-009"]
     assert not any(re.search(r"\d", form) for form in (str(q.answer), *q.accept))
+    assert not accepted(q, "Sharkboy and Lavagirl 2")  # the judge: a sequel number is no typo
 
 
 @pytest.mark.parametrize(("qid", "not_level"), [
