@@ -41,3 +41,11 @@ def share_card(day: date, marks: Sequence[bool], streak: int) -> str:
     squares = "".join(RIGHT_SQUARE if ok else WRONG_SQUARE for ok in marks)
     return (f"heroes-quiz daily {day.isoformat()}  {sum(marks)}/{len(marks)}  {squares}"
             f"  streak {streak}")
+
+
+ASCII_SQUARES = {ord(RIGHT_SQUARE): "O", ord(WRONG_SQUARE): "X"}
+
+
+def ascii_card(card: str) -> str:
+    """The share card for an output that cannot show the squares: O right, X wrong."""
+    return card.translate(ASCII_SQUARES)

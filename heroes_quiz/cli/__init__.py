@@ -54,9 +54,9 @@ def main_menu(
 
 def main() -> None:
     """Console-script entry point."""
-    for stream in (sys.stdin, sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+    from heroes_quiz import streams
+
+    streams.prepare()  # closed descriptors, a reader that leaves early (`| head`)
     args = sys.argv[1:]
     if args and args[0] in GAME_COMMANDS and "_HEROES_QUIZ_COMPLETE" not in os.environ:
         # Typer builds every command before parsing; a game needs only its own (~4 ms less).

@@ -39,14 +39,15 @@ def export(
     from heroes_quiz import app as core
     from heroes_quiz import bank as bank_mod
     from heroes_quiz import opentdb
+    from heroes_quiz.streams import write_utf8
 
     with guard():
         loaded = core.load_bank(bank)
-        if fmt is Format.json:
-            sys.stdout.write(bank_mod.export_json(loaded.questions))
+        if fmt is Format.json:  # always UTF-8 bytes, whatever the locale says
+            write_utf8(bank_mod.export_json(loaded.questions))
             return
         doc, skipped = opentdb.export(loaded.questions)
-        sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        write_utf8(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         if skipped:
             sys.stderr.write(f"heroes-quiz: skipped {skipped} text/number question(s); "
                              "Open Trivia DB has only multiple choice and true/false.\n")

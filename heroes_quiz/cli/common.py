@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from heroes_quiz.engine import Rules
+    from heroes_quiz.streams import Terminal
     from heroes_quiz.ui.prompters import InteractivePrompter, PlainPrompter
 
 ABANDONED = "Game abandoned — no score was saved."
@@ -51,18 +52,36 @@ NoTimerOpt = Annotated[bool, typer.Option("--no-timer", help="Relaxed play: no c
 
 @contextmanager
 def guard() -> Iterator[None]:
-    """The one place where errors become messages on stderr and exit codes."""
+    """The one place where errors and signals become messages on stderr and exit codes."""
+    from heroes_quiz import streams
+    from heroes_quiz.textclean import visible
+
+    terminal = streams.Terminal()
+    streams.catch_stops()
     try:
         yield
     except QuizError as exc:
-        sys.stderr.write(f"heroes-quiz: {exc}\n")
+        # Messages quote file names and bank text: no control character reaches the terminal.
+        lines = str(exc).split("\n")
+        sys.stderr.write("heroes-quiz: " + "\n".join(map(visible, lines)) + "\n")
         raise typer.Exit(exc.exit_code) from None
     except EOFError:
-        sys.stderr.write(f"\n{ABANDONED}\n")
+        _abandoned(terminal)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        sys.stderr.write(f"\n{ABANDONED}\n")
+        _abandoned(terminal)
         raise typer.Exit(130) from None
+    except streams.Stopped as stop:
+        _abandoned(terminal)
+        raise typer.Exit(streams.SIGNAL_BASE + stop.signum) from None
+    except BrokenPipeError:
+        sys.stdout.flush()  # the reader left (`| head`): what was asked for was shown, quietly
+        raise typer.Exit(0) from None
+
+
+def _abandoned(terminal: Terminal) -> None:
+    terminal.restore()
+    sys.stderr.write(f"\n{ABANDONED}\n")
 
 
 def interactive(plain: bool) -> bool:
@@ -81,9 +100,13 @@ class Session(NamedTuple):
 
 def session(plain: bool, time_limit: float | None = None, no_timer: bool = True) -> Session:
     """A timer in a terminal unless --no-timer; in plain mode only with --time-limit."""
-    from heroes_quiz import ui
+    from heroes_quiz import streams, ui
     from heroes_quiz.engine import Rules
+    from heroes_quiz.errors import GameAbandoned
 
+    if streams.Started.stdin_closed:
+        raise GameAbandoned("Standard input is closed, so there is nothing to read answers "
+                            "from. Play in a terminal, or pipe answers in.")
     is_plain = not interactive(plain)
     timed = not no_timer and (time_limit is not None or not is_plain)
     console = ui.make_console()

@@ -122,9 +122,15 @@ def show_practice(console: Console, name: str, report: PracticeReport | None,
                      title="Practice done")
 
 
+def _shareable(card: str, console: Console) -> str:
+    from heroes_quiz import daily, streams  # an ASCII-only output gets O and X, not "??"
+
+    return card if streams.can_encode(card, console.file) else daily.ascii_card(card)
+
+
 def show_daily(console: Console, report: DailyReport, pager: Pager | None = None) -> None:
     """The daily result and the share card (also when it was played before)."""
-    card = (Text("Share your result:", style="bold"), Text(report.card))
+    card = (Text("Share your result:", style="bold"), Text(_shareable(report.card, console)))
     if report.played is None:
         console.print(Text(f"You already played the daily challenge for {report.day}. "
                            "Come back tomorrow!", style="bold"))
