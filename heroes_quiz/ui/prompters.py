@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
@@ -12,17 +13,28 @@ from rich.text import Text
 from heroes_quiz import answers
 from heroes_quiz.errors import GameAbandoned
 from heroes_quiz.models import Action, Kind, Outcome, Reply, Turn
+from heroes_quiz.textclean import visible
 from heroes_quiz.ui import aloud, render
 from heroes_quiz.ui.lines import Lines
+from heroes_quiz.ui.settle import SETTLE_SECONDS, Settling
 from heroes_quiz.ui.timer import Countdown, ask_until
 
 if TYPE_CHECKING:
     from heroes_quiz.party import Standing
 
 ARROW_HINT = "(↑ ↓ or a number, then Enter)"
+MAX_UNREADABLE = 5
+ANSWERED_PAUSE = 120.0  # after a real answer, a slow reader has time; only time's up hurries
 OPTION_INDENT = 6
 LIFELINE_TITLES = {Action.FIFTY: "½  50:50 — remove two wrong answers",
                    Action.SKIP: "⤼  Skip this question"}
+
+
+def arrived(reply: str) -> str:
+    """Every typed reply, in both modes, as it arrives: folded as the matcher reads it (NULs,
+    zero-width and bidi characters dropped), then no control character is kept to be shown
+    again ("You said", the review)."""
+    return visible(answers.clean(reply))
 
 
 def _lifeline_word(text: str, turn: Turn) -> Action | None:
@@ -35,11 +47,17 @@ def _lifeline_word(text: str, turn: Turn) -> Action | None:
 class PlainPrompter:
     """Numbered prompts read line by line; EOF abandons the game."""
 
+    details = False  # --details: the full points sum under the kid score line
+
     def __init__(self, console: Console, stdin: TextIO) -> None:
         self.console = console
         self.lines = Lines(stdin)
         self.echo = not stdin.isatty()
         self.voice = aloud.Voice()  # read-aloud, silent unless the session gives one
+        # Piped input that sent this many unreadable replies in a row will not get better
+        # (`yes 9 |`, `< /dev/zero`); a person at a keyboard may retry as often as they like.
+        self.patience = MAX_UNREADABLE if self.echo else 0
+        self.unreadable = 0
 
     def read(self, label: str, timeout: float | None = None) -> str | None:
         """Show `label`, read one line; None when time runs out, GameAbandoned at EOF."""
@@ -52,10 +70,29 @@ class PlainPrompter:
         if not line:
             self.console.print()
             raise GameAbandoned("Game abandoned: the input ended. No score was saved.")
+        line = arrived(line)
         if self.echo:
             # Piped answers are not echoed by a terminal; show them so logs read well.
             self.console.print(Text(answers.clean(line)[:80]))
         return line
+
+    def _unreadable(self) -> bool:
+        """Count one more unreadable reply; True once piped input has used up its patience."""
+        self.unreadable += 1
+        return bool(self.patience) and self.unreadable >= self.patience
+
+    def _ran_out(self, clock: Countdown | None) -> Reply:
+        """Too many unreadable replies: a timed question waits out its clock without reading
+        on; an untimed game is abandoned."""
+        if clock is None:
+            self._give_up()
+        else:
+            time.sleep(clock.left())
+        return Action.TIMEOUT
+
+    def _give_up(self) -> None:
+        raise GameAbandoned(f"Game abandoned: {MAX_UNREADABLE} answers in a row could not be "
+                            "read. No score was saved.")
 
     def _line(self, label: str) -> str:
         line = self.read(label)
@@ -70,6 +107,9 @@ class PlainPrompter:
         self.console.print(listing)
         while (picked := answers.parse_choice(self._line("Your pick"), options)) is None:
             self.console.print(Text(f"Type a number from 1 to {len(options)}.", style="yellow"))
+            if self._unreadable():
+                self._give_up()
+        self.unreadable = 0
         return picked
 
     def text(self, label: str, default: str) -> str:
@@ -88,6 +128,8 @@ class PlainPrompter:
         clock = None if turn.time_left is None or not self.lines.can_time() else \
             Countdown(hint, turn.time_left, template="{label} (⏱ {left}s)")
         while True:
+            if clock is not None and clock.left() <= 0:
+                return Action.TIMEOUT  # lines that keep coming never stop the clock
             line = self.read(str(clock or hint), clock.left() if clock else None)
             if line is None:
                 return Action.TIMEOUT
@@ -101,13 +143,16 @@ class PlainPrompter:
             reply = _lifeline_word(line, turn) or answers.parse_reply(
                 turn.question.kind, line, turn.options)
             if reply is not None:
+                self.unreadable = 0
                 return reply
             self.console.print(Text(f"Hmm, I didn't get that. {hint}.", style="yellow"))
+            if self._unreadable():
+                return self._ran_out(clock)
 
     def feedback(self, outcome: Outcome) -> None:
         """Show the feedback panel."""
         self.voice.feedback(outcome)
-        self.console.print(render.feedback_panel(outcome))
+        self.console.print(render.feedback_panel(outcome, self.details))
 
     def your_turn(self, name: str, round_no: int, rounds: int) -> None:
         """Announce whose turn it is."""
@@ -139,6 +184,8 @@ def _checker(kind: Kind, turn: Turn, again: bool = False) -> Any:
 class InteractivePrompter:
     """Arrow-key menus and text boxes from questionary; Ctrl-C propagates."""
 
+    details = False  # --details: the full points sum under the kid score line
+
     def __init__(self, console: Console, *, next_after: float | None = None,
                  **prompt_kwargs: Any) -> None:
         self.console = console
@@ -148,19 +195,29 @@ class InteractivePrompter:
         self.voice = aloud.Voice()  # read-aloud, silent unless the session gives one
         # Lets tests pass prompt_toolkit pipe input and DummyOutput.
         self.prompt_kwargs = prompt_kwargs
+        # Keys in a question's first moment are ignored (not with a test's pipe input).
+        self.settle = 0.0 if prompt_kwargs else SETTLE_SECONDS
 
     def choose(self, title: str, options: Sequence[str], values: Sequence[Any] = (),
-               countdown: Countdown | None = None) -> Any:
+               countdown: Countdown | None = None, *, default: Any = None,
+               settle: bool = False) -> Any:
         """Pick one option with the arrow keys or its number (returns its index or value)."""
         import questionary
 
         values = values or range(len(options))
         pairs = zip(map(self._fit, options), values, strict=True)
         choices = [questionary.Choice(title=o, value=v) for o, v in pairs]
-        question = questionary.select(_message(countdown, title), choices=choices,
-                                      use_shortcuts=True, instruction=ARROW_HINT,
+        guard = Settling(_message(countdown, title), self.settle if settle else 0.0)
+        hint = render.fit_hint(title, ARROW_HINT, self.console.width)
+        question = questionary.select(guard.message, choices=choices, default=default,
+                                      use_shortcuts=True, instruction=hint,
                                       **self.prompt_kwargs)
-        return ask_until(question, countdown, Action.TIMEOUT)
+        guard.attach(question.application)
+        picked = ask_until(question, countdown, Action.TIMEOUT)
+        while picked is not Action.TIMEOUT and picked not in values:
+            # Not an option (a key prompt_toolkit reads as "accept"): ask the same again.
+            picked = self.choose(title, options, values, countdown, default=default)
+        return picked
 
     def _fit(self, option: str) -> str:
         # questionary never wraps a choice: break long ones under the text, past " » 1) ".
@@ -171,15 +228,16 @@ class InteractivePrompter:
         """Ask for free text; an empty answer gives `default`."""
         import questionary
 
-        value = questionary.text(label, **self.prompt_kwargs).unsafe_ask()
-        return answers.clean(str(value)) or default
+        value = ask_until(questionary.text(label, **self.prompt_kwargs), None, None)
+        return answers.clean(arrived(str(value or ""))) or default
 
     def pause(self, message: str, seconds: float | None = None) -> None:
         """Wait for any key, or until `seconds` pass."""
         import questionary
 
         # With read-aloud, the seconds start once the feedback has been read.
-        countdown = Countdown(message, seconds, template="{label} ({left}s)",
+        template = "{label} ({left}s)" if seconds and seconds < ANSWERED_PAUSE else "{label}"
+        countdown = Countdown(message, seconds, template=template,
                               clock=self.voice.pausing_clock) if seconds else None
         question = questionary.press_any_key_to_continue(_message(countdown, message),
                                                          **self.prompt_kwargs)
@@ -200,7 +258,8 @@ class InteractivePrompter:
             values: list[Any] = [*range(len(turn.options)), *extra]
             if self.voice.enabled:
                 titles, values = [*titles, aloud.again_title()], [*values, aloud.AGAIN]
-            while (picked := self.choose("Your answer:", titles, values, countdown)) == aloud.AGAIN:
+            while (picked := self.choose("Your answer:", titles, values, countdown,
+                                         settle=True)) == aloud.AGAIN:
                 self.voice.again(turn)
             if kind is Kind.TRUE_FALSE and not isinstance(picked, Action):
                 return bool(picked == 0)
@@ -214,11 +273,15 @@ class InteractivePrompter:
         if self.voice.enabled:
             hint = f"{hint} {aloud.again_hint()}".strip()
         while True:
-            question = questionary.text(_message(countdown, "Your answer:"), instruction=hint,
+            guard = Settling(_message(countdown, "Your answer:"), self.settle)
+            question = questionary.text(guard.message, instruction=hint,
                                         validate=_checker(turn.question.kind, turn,
                                                           self.voice.enabled),
                                         **self.prompt_kwargs)
+            guard.attach(question.application)
             raw = ask_until(question, countdown, Action.TIMEOUT)
+            if not isinstance(raw, Action):
+                raw = arrived(str(raw))
             if isinstance(raw, Action) or not aloud.is_again(raw):
                 break
             self.voice.again(turn)
@@ -230,10 +293,12 @@ class InteractivePrompter:
     def feedback(self, outcome: Outcome) -> None:
         """Show the feedback panel and wait for a key (or a while, when timed)."""
         self.voice.feedback(outcome)
-        self.console.print(render.feedback_panel(outcome))
+        self.console.print(render.feedback_panel(outcome, self.details))
         last = outcome.turn.number == outcome.turn.total
         message = "Press any key to see your score…" if last else "Press any key for the next one…"
-        self.pause(message, self.next_after)
+        # Only time's up moves on by itself soon; a real answer waits for a key.
+        hurry = outcome.verdict.timed_out or self.next_after is None
+        self.pause(message, self.next_after if hurry else ANSWERED_PAUSE)
         # A fresh screen per question keeps the board readable for young players.
         self.console.clear()
 

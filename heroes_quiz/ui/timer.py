@@ -36,13 +36,45 @@ class Countdown:
         return format(str(self), spec)
 
 
+def _ignore(event: Any) -> None:
+    """A key that does nothing."""
+
+
+def harden(app: Any) -> None:
+    """Keys that must never end a prompt oddly, the same at every prompt.
+
+    - Esc does nothing (alone it would wait for a second key: Esc+Enter, Ctrl-O and Enter
+      accepted an empty reply from a menu);
+    - mouse reports are ignored: we never turn the mouse on, and prompt_toolkit's parser reads
+      any `ESC [ digits m` (pasted coloured text, `ESC [ 3 1 m`) as one, whose handler then
+      fails to unpack it ("not enough values to unpack");
+    - a SIGINT sent by `kill -INT` counts as Ctrl-C.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    keys = KeyBindings()
+    for key in (Keys.Escape, Keys.ControlO, Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
+        keys.add(key, eager=True)(_ignore)
+
+    @keys.add(Keys.SIGINT, eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    # Added last, these win over the prompt's own bindings and prompt_toolkit's defaults.
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings \
+        else keys
+
+
 def ask_until(question: Any, countdown: Countdown | None, on_timeout: Any) -> Any:
-    """Run a questionary question; when the countdown ends, return `on_timeout` instead."""
+    """Run a questionary question (the only place one runs); when the countdown ends, return
+    `on_timeout` instead."""
+    app = question.application
+    harden(app)
     if countdown is None:
         return question.unsafe_ask()
     import asyncio  # only timed prompts need it; plain games skip the import
 
-    app = question.application
     app.refresh_interval = REFRESH_SECONDS
 
     async def expire() -> None:
