@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from heroes_quiz import leitner
+from heroes_quiz import saving
 from heroes_quiz.bank import BUILTIN_KEY
 from heroes_quiz.errors import StorageError
 from heroes_quiz.models import Difficulty, GameResult, SaveReport, ScoreRow
+from heroes_quiz.textclean import visible
 
 BUSY_TIMEOUT_MS = 15_000
+FIRST_TRY_MS = 2_000  # a save waits this long for a busy file before saying "saving…"
+SAVE_PATIENCE = 60.0  # then keeps trying this long in all, then keeps a pending file
 T = TypeVar("T")
 TOP = 10
 DIFFICULTIES = (*(d.value for d in Difficulty), "mixed")
@@ -85,8 +89,22 @@ MIGRATIONS = (
 )
 
 
+class StorageBusy(StorageError):
+    """Another program holds the score file's write lock."""
+
+
+class StorageNewer(StorageError):
+    """The score file was written by a newer heroes-quiz: it is read, never written."""
+
+
+def _text(raw: bytes) -> str:
+    # Every text read back (names, categories) may have been written by anyone: no controls.
+    return visible(raw.decode("utf-8", "replace"))
+
+
 def _fresh_connection(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.text_factory = _text
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -114,6 +132,11 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+def newer(conn: sqlite3.Connection) -> bool:
+    """Whether a newer heroes-quiz made this file (it has migrations we do not know)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) > len(MIGRATIONS)
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Bring the schema up to date; safe when several processes race."""
     if conn.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
@@ -133,6 +156,8 @@ class Store:
         self.path = path
         self.warnings: list[str] = []
         self._conn: sqlite3.Connection | None = None
+        self.on_wait: Callable[[], None] | None = None  # the UI's "saving…", when it waits
+        self._replayed = False
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -173,6 +198,8 @@ class Store:
                 return work(self._connection())
             except sqlite3.Error as exc:
                 self.close()
+                if _is_busy(exc):
+                    raise StorageBusy(f"{self.path} is busy ({exc})") from None
                 if attempt == 2 or not _is_corrupt(exc):
                     where = f"cannot open {self.path}" if opening else str(self.path)
                     raise StorageError(f"{where} ({exc})") from None
@@ -183,6 +210,9 @@ class Store:
         # One connection for the whole process: opening and migrating costs more than a game.
         if self._conn is None:
             self._conn = self._open()
+            if not self._replayed:
+                self._replayed = True
+                self._save_pending(self._conn)
         return self._conn
 
     def close(self) -> None:
@@ -193,18 +223,65 @@ class Store:
 
     def save(self, result: GameResult, mode: str = "play", day: str | None = None,
              bank: str = BUILTIN_KEY) -> SaveReport:
-        """Write one finished game and its practice boxes in one transaction; report its rank."""
+        """Write one finished game and its practice boxes in one transaction; report its rank.
+
+        A busy file is tried again for SAVE_PATIENCE seconds (`on_wait` is told once), then the
+        game is kept in a pending file for the next run; a newer file is never written.
+        """
         played_at = datetime.now(UTC).isoformat(timespec="seconds")
-
-        def work(conn: sqlite3.Connection) -> int:
-            with transaction(conn):
-                game_id = _insert_game(conn, result, (mode, bank), played_at, day)
-                _update_boxes(conn, result, bank)
-            return _rank(conn, game_id)
-
-        rank = self.run(work)
+        rows = saving.game_rows(result, (mode, bank), played_at, day)
+        rank = self._patiently(rows)
         return SaveReport(saved=True, rank=rank if rank <= TOP else 0,
                           warnings=self.take_warnings())
+
+    def _write(self, rows: dict[str, Any], wait_ms: int) -> int:
+        def work(conn: sqlite3.Connection) -> int:
+            if newer(conn):
+                raise StorageNewer(f"{self.path} was made by a newer heroes-quiz; upgrade "
+                                   "heroes-quiz (pip install -U heroes-quiz) to save scores")
+            conn.execute(f"PRAGMA busy_timeout = {max(int(wait_ms), 1)}")
+            with transaction(conn):
+                game_id = saving.write_rows(conn, rows)
+            return _rank(conn, game_id)
+
+        return self.run(work)
+
+    def _patiently(self, rows: dict[str, Any]) -> int:
+        give_up = time.monotonic() + SAVE_PATIENCE
+        wait_ms = FIRST_TRY_MS
+        while True:
+            try:
+                return self._write(rows, wait_ms)
+            except StorageBusy as exc:
+                left = give_up - time.monotonic()
+                if left <= 0:
+                    raise self._keep(rows, exc) from None
+                if wait_ms == FIRST_TRY_MS and self.on_wait is not None:
+                    self.on_wait()
+                wait_ms = int(min(BUSY_TIMEOUT_MS, left * 1000))
+
+    def _keep(self, rows: dict[str, Any], exc: StorageError) -> StorageError:
+        try:
+            kept = saving.keep(self.path.parent, rows)
+        except OSError:
+            return exc
+        return StorageError(f"the score file stayed busy (another program is using it), so "
+                            f"the game was kept in {kept}; it will be saved next time")
+
+    def _save_pending(self, conn: sqlite3.Connection) -> None:
+        """Save games kept in pending files by an earlier run (quietly left for later if the
+        file is still busy)."""
+        for path in saving.waiting(self.path.parent):
+            rows = saving.read(path)
+            if rows is None or newer(conn):
+                continue
+            try:
+                with transaction(conn):
+                    saving.write_rows(conn, rows)
+                path.unlink()
+            except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):
+                continue
+            self.warnings.append(f"A game kept earlier in {path.name} was saved now.")
 
     def top(self, difficulty: str | None = None, limit: int = TOP,
             mode: str = "play", bank: str = BUILTIN_KEY) -> list[ScoreRow]:
@@ -214,49 +291,14 @@ class Store:
                                       for row in _top_for(conn, (bank, mode, level), limit)])
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def _is_corrupt(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "not a database" in text or "malformed" in text or "corrupt" in text
-
-
-def time_used(result: GameResult) -> float:
-    """Seconds spent answering, to the millisecond (a party's tie-break)."""
-    return round(sum(o.elapsed for o in result.outcomes), 3)
-
-
-def _insert_game(conn: sqlite3.Connection, result: GameResult, where: tuple[str, str],
-                 when: str, day: str | None) -> int:
-    cur = conn.execute(
-        "INSERT INTO games (name, mode, bank, difficulty, score, correct, total, played_at, day,"
-        " time_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (result.name, *where, result.difficulty, result.score, result.correct, result.total,
-         when, day, time_used(result)),
-    )
-    game_id = int(cur.lastrowid or 0)
-    conn.executemany(
-        "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(game_id, o.turn.question.id, o.turn.question.category, o.turn.question.difficulty,
-          int(o.verdict.correct), o.points.total, o.elapsed, int(o.verdict.skipped))
-         for o in result.outcomes],
-    )
-    return game_id
-
-
-def _update_boxes(conn: sqlite3.Connection, result: GameResult, bank: str) -> None:
-    """Move every answered question through the player's Leitner boxes for this bank."""
-    answered = [(o.turn.question.id, o.verdict.correct) for o in result.outcomes]
-    if not answered:
-        return
-    ids = sorted({qid for qid, _ in answered})
-    marks = ",".join("?" * len(ids))
-    boxes = dict(conn.execute(
-        f"SELECT question_id, box FROM leitner WHERE bank = ? AND player = ?"
-        f" AND question_id IN ({marks})", (bank, result.name, *ids)).fetchall())
-    conn.executemany(
-        "INSERT INTO leitner (bank, player, question_id, box) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (bank, player, question_id) DO UPDATE SET box = excluded.box",
-        [(bank, result.name, qid, box)
-         for qid, box in leitner.updates(boxes, answered).items()])
 
 
 def _rank(conn: sqlite3.Connection, game_id: int) -> int:
