@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-import weakref
 from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import Any, Protocol
@@ -114,13 +113,15 @@ def command(program: str, lang: str = "en", rate: int = RATE, wav: str | None = 
     return [*args, "--stdin"]
 
 
-_LIVE: weakref.WeakSet[EspeakSpeaker] = weakref.WeakSet()
+# Every synthesiser process still running, held strongly: a speaker may be garbage by the
+# time the program exits (after Ctrl-C unwinds the game), its process must still be stopped.
+_RUNNING: set[subprocess.Popen[bytes]] = set()
 
 
 def stop_all() -> None:
-    """Stop every speaker in this process (at exit and on SIGTERM/SIGHUP)."""
-    for speaker in list(_LIVE):
-        speaker.stop()
+    """Stop every synthesiser this process started (at exit and on SIGTERM/SIGHUP)."""
+    for proc in list(_RUNNING):
+        _stop_process(proc)
 
 
 atexit.register(stop_all)
@@ -136,7 +137,6 @@ class EspeakSpeaker:
         self.proc: subprocess.Popen[bytes] | None = None
         self.start_delays: list[float] = []  # seconds from say() to the process running
         self.closed = False
-        _LIVE.add(self)
         _guard_signals()
 
     def say(self, text: str) -> None:
@@ -155,6 +155,7 @@ class EspeakSpeaker:
         except OSError:
             return  # the program vanished or cannot run: play on silently
         self.start_delays.append(time.perf_counter() - called)
+        _RUNNING.add(self.proc)
         assert self.proc.stdin is not None
         with contextlib.suppress(OSError):  # it may have died already (no audio device)
             self.proc.stdin.write(text.encode("utf-8", errors="replace"))
@@ -164,18 +165,8 @@ class EspeakSpeaker:
     def stop(self) -> None:
         """Stop speaking at once: the whole process group, then reap it (no orphan, no zombie)."""
         proc, self.proc = self.proc, None
-        if proc is None:
-            return
-        if proc.poll() is None:
-            _signal_group(proc, signal.SIGTERM)
-            try:
-                proc.wait(STOP_GRACE)
-            except subprocess.TimeoutExpired:
-                _signal_group(proc, getattr(signal, "SIGKILL", signal.SIGTERM))
-                proc.wait()
-        if proc.stdin is not None:
-            with contextlib.suppress(OSError):
-                proc.stdin.close()
+        if proc is not None:
+            _stop_process(proc)
 
     def wait(self, timeout: float) -> bool:
         """Block until the current speech ends (True) or `timeout` seconds pass (False)."""
@@ -195,7 +186,21 @@ class EspeakSpeaker:
         """Stop and refuse to speak again."""
         self.stop()
         self.closed = True
-        _LIVE.discard(self)
+
+
+def _stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Stop one synthesiser's whole process group at once, then reap it (no zombie)."""
+    if proc.poll() is None:
+        _signal_group(proc, signal.SIGTERM)
+        try:
+            proc.wait(STOP_GRACE)
+        except subprocess.TimeoutExpired:
+            _signal_group(proc, getattr(signal, "SIGKILL", signal.SIGTERM))
+            proc.wait()
+    if proc.stdin is not None:
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+    _RUNNING.discard(proc)
 
 
 def _signal_group(proc: subprocess.Popen[bytes], sig: signal.Signals) -> None:

@@ -171,7 +171,7 @@ def test_the_menu_setting_is_remembered(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 EXIT_SCRIPT = """
-import os, signal, sys, time
+import gc, os, signal, sys, time
 from heroes_quiz.speech import EspeakSpeaker
 speaker = EspeakSpeaker(sys.argv[1])
 speaker.say("speaking while the game ends")
@@ -179,11 +179,15 @@ print("ready", flush=True)
 sys.stdin.readline()  # the test says when the speech has started
 if sys.argv[2] == "exit":
     sys.exit(0)
+if sys.argv[2] == "dropped":  # Ctrl-C unwinds the game: its speaker is gone before exit
+    del speaker
+    gc.collect()
+    sys.exit(130)
 time.sleep(60)
 """
 
 
-@pytest.mark.parametrize("how", ["exit", "SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize("how", ["exit", "dropped", "SIGTERM", "SIGHUP", "SIGINT"])
 def test_no_speech_outlives_the_game(synth: FakeSynth, how: str) -> None:
     synth.sleep(60)
     game = subprocess.Popen([sys.executable, "-c", textwrap.dedent(EXIT_SCRIPT),
@@ -195,7 +199,7 @@ def test_no_speech_outlives_the_game(synth: FakeSynth, how: str) -> None:
         record = synth.wait_said(1)
         game.stdin.write("go\n")
         game.stdin.flush()
-        if how != "exit":
+        if how not in ("exit", "dropped"):
             game.send_signal(getattr(signal, how))
         game.wait(10)
     finally:

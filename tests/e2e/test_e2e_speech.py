@@ -139,15 +139,22 @@ def test_speech_stops_the_moment_an_answer_arrives(
     term.kill()
 
 
-def test_no_speech_process_is_left_after_ctrl_c(spawn: Spawn, synth: FakeSynth,
-                                                bank: Path) -> None:
+@pytest.mark.parametrize("how", [
+    ("--no-timer",),                          # at the answer prompt, speech still going
+    ("--time-limit", "30"),                   # while the question is read, before the timer
+    ("--plain", "--time-limit", "30"),
+    ("--plain",),
+])
+def test_no_speech_process_is_left_after_ctrl_c(spawn: Spawn, synth: FakeSynth, bank: Path,
+                                                how: tuple[str, ...]) -> None:
     synth.sleep(120)
     term = spawn("play", "--bank", str(bank), "--count", "2", "--difficulty", "easy",
-                 "--name", "Ada", "--no-timer", "--read-aloud", env={"PATH": synth.path_env()})
+                 "--name", "Ada", "--read-aloud", *how, env={"PATH": synth.path_env()})
     term.expect("Question 1 of 2")
     reading = heard(term, synth, 1)[0]
     assert alive(reading["pid"])
-    term.wait(term.answer_prompt, "the answer prompt")
+    if how == ("--no-timer",):
+        term.wait(term.answer_prompt, "the answer prompt")
     term.send(CTRL_C)
     assert term.finish() == 130
     for record in synth.said():
