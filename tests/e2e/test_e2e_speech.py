@@ -262,3 +262,18 @@ def test_a_spanish_game_is_read_with_a_spanish_voice(home: Path, synth: FakeSynt
     reading = synth.said()[0]
     assert reading["argv"][:2] == ["-v", "es-419"]
     assert reading["text"].startswith("Pregunta 1 de 1. ")
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_no_speech_process_is_left_after_a_signal(spawn: Spawn, synth: FakeSynth, bank: Path,
+                                                  sig: str) -> None:
+    import signal
+
+    synth.sleep(120)
+    term = spawn("play", "--bank", str(bank), "--count", "2", "--difficulty", "easy",
+                 "--name", "Ada", "--no-timer", "--read-aloud", env={"PATH": synth.path_env()})
+    term.expect("Question 1 of 2")
+    reading = heard(term, synth, 1)[0]
+    term.child.kill(getattr(signal, sig))
+    term.finish()
+    assert not alive(reading["pid"]) and not group_alive(reading["pgid"])
