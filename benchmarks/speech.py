@@ -11,6 +11,7 @@ interactive (arrow-key) games.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import sys
@@ -44,10 +45,8 @@ def one_delay(args: list[str], folder: Path) -> float:
         while not log.exists() or not log.read_text().strip():
             if time.monotonic() > deadline:
                 raise RuntimeError("the stand-in never started")
-            try:
-                child.read_nonblocking(65536, timeout=0.01)  # answer the terminal's queries
-            except pexpect.TIMEOUT:
-                pass
+            with contextlib.suppress(pexpect.TIMEOUT):  # keep reading the terminal
+                child.read_nonblocking(65536, timeout=0.01)
         started = float(log.read_text().split()[0])
     finally:
         child.terminate(force=True)
