@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import Any, Protocol
 
+from heroes_quiz.i18n import N_
+
 PROGRAMS = ("espeak-ng", "espeak")
 VOICES = {"en": "en-us", "es": "es-419"}  # Latin American Spanish, like the Spanish bank
 RATE = 140  # words a minute: calm and a little slower than espeak's 175
@@ -28,12 +30,13 @@ ENV = "HEROES_QUIZ_READ_ALOUD"
 SETTING = "read_aloud"
 ON_WORDS, OFF_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
+# Marked for translation; the UI shows them through _().
 ADVICE = {
-    "linux": "Read aloud needs espeak-ng: sudo apt install espeak-ng (or your system's "
-             "package manager). Playing without a voice.",
-    "darwin": "Read aloud needs espeak-ng: brew install espeak-ng. Playing without a voice.",
-    "win32": "Read aloud needs espeak-ng: get the Windows installer (.msi) from "
-             "https://github.com/espeak-ng/espeak-ng/releases. Playing without a voice.",
+    "linux": N_("Read aloud needs espeak-ng: sudo apt install espeak-ng (or your system's "
+                "package manager). Playing without a voice."),
+    "darwin": N_("Read aloud needs espeak-ng: brew install espeak-ng. Playing without a voice."),
+    "win32": N_("Read aloud needs espeak-ng: get the Windows installer (.msi) from "
+                "https://github.com/espeak-ng/espeak-ng/releases. Playing without a voice."),
 }
 
 
@@ -94,7 +97,7 @@ def find_program(which: Callable[[str], str | None] = shutil.which) -> str | Non
 
 
 def install_advice(platform: str = sys.platform) -> str:
-    """One line telling how to get a synthesiser on this kind of system."""
+    """One line (untranslated) telling how to get a synthesiser on this kind of system."""
     return ADVICE.get(platform, ADVICE["linux"])
 
 
@@ -157,9 +160,9 @@ class EspeakSpeaker:
         self.start_delays.append(time.perf_counter() - called)
         _RUNNING.add(self.proc)
         assert self.proc.stdin is not None
-        with contextlib.suppress(OSError):  # it may have died already (no audio device)
-            self.proc.stdin.write(text.encode("utf-8", errors="replace"))
+        # It may have died already (no audio device); its stdin is closed when stopped anyway.
         with contextlib.suppress(OSError):
+            self.proc.stdin.write(text.encode("utf-8", errors="replace"))
             self.proc.stdin.close()
 
     def stop(self) -> None:
@@ -273,7 +276,9 @@ def read_aloud_wanted(flag: bool | None = None) -> bool:
 
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     flag = requested() if flag is None else flag
-    return wanted(flag, os.environ, settings.get(SETTING, False), terminal)
+    # settings.json is read only when it could matter (a terminal); pipes skip the file.
+    setting = settings.get(SETTING, False) if terminal else False
+    return wanted(flag, os.environ, setting, terminal)
 
 
 def remembered() -> bool:

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from heroes_quiz.i18n import _
 from heroes_quiz.models import Outcome, Turn
 from heroes_quiz.speech import NullSpeaker, Speaker
-from heroes_quiz.ui import spoken
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+# `spoken` (what is said) is imported only by a voice that speaks: silent games skip it.
 
 MAX_HOLD = 60.0  # a timed question waits at most this long for its reading to end
 MAX_QUEUE = 30.0  # plain mode lets feedback finish, for at most this long, before going on
@@ -87,6 +88,8 @@ class Voice:
             return
         if queue:
             self.speaker.wait(MAX_QUEUE)
+        from heroes_quiz.ui import spoken
+
         asked = (turn.question.id, len(turn.options))
         fifty = asked[0] == self.last_asked[0] and asked[1] < self.last_asked[1]
         self.last_asked = asked
@@ -98,6 +101,8 @@ class Voice:
 
     def again(self, turn: Turn) -> None:
         """Read the whole question again (the player asked)."""
+        from heroes_quiz.ui import spoken
+
         self.speaker.say(spoken.question(turn))
 
     def answered(self) -> None:
@@ -107,11 +112,15 @@ class Voice:
     def feedback(self, outcome: Outcome) -> None:
         """Say how the turn went."""
         if self.enabled:
+            from heroes_quiz.ui import spoken
+
             self.speaker.say(spoken.feedback(outcome))
 
     def hand_over(self, name: str, round_no: int, rounds: int, *, queue: bool = False) -> None:
         """Say whose turn it is (with `queue`, once the feedback has been said)."""
         if self.enabled:
+            from heroes_quiz.ui import spoken
+
             if queue:
                 self.speaker.wait(MAX_QUEUE)
             self.speaker.say(spoken.hand_over(name, round_no, rounds))
@@ -135,7 +144,7 @@ def _speaker(console: Console, on: bool) -> Speaker:
     if advice:
         from heroes_quiz.ui.screens import warn
 
-        warn(console, advice)
+        warn(console, _(advice))
     return speaker
 
 
