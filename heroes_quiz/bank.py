@@ -33,7 +33,8 @@ class Bank(NamedTuple):
 
     questions: tuple[Question, ...]
     origin: str
-    key: str = BUILTIN_KEY  # see bank_key()
+    key: str = BUILTIN_KEY  # see bank_key(); one key for the built-in bank in every language
+    language: str = ""  # "en" or "es" when known (built-in, or a declared `language`), else ""
 
     def categories(self) -> list[str]:
         """Categories in first-seen order."""
@@ -60,14 +61,17 @@ def load(path: Path | None = None, *, strict: bool = False, lang: str = "en") ->
     files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
     read = [_read(f, visible(str(f))) for f in files]
     _check_count(sum(len(r.records) for r in read), visible(str(path)))
-    loaded = _build([r.records for r in read], visible(str(path)))
-    return loaded._replace(key=bank_key(path, read))
+    language, early = schema.bank_language([(r.label, r.language) for r in read])
+    loaded = _build([r.records for r in read], visible(str(path)), early=early)
+    return loaded._replace(key=bank_key(path, read), language=language)
 
 
 class _Read(NamedTuple):
     records: list[schema.Record]
     name: str  # a declared top-level `id` or `title`, if any
     digest: str
+    label: str = ""
+    language: object = None  # a top-level `language` as written, if any (checked by schema)
 
 
 def bank_key(path: Path, read: Sequence[_Read]) -> str:
@@ -80,6 +84,11 @@ def bank_key(path: Path, read: Sequence[_Read]) -> str:
 
     digest = hashlib.sha256("".join(r.digest for r in read).encode()).hexdigest()[:16]
     return f"file:{path.resolve()}#{digest}"
+
+
+def _declared_language(doc: object) -> object:
+    """A bank's top-level `language` as written (None when it declares none)."""
+    return doc.get("language") if isinstance(doc, dict) else None
 
 
 def _declared(doc: object) -> str:
@@ -95,20 +104,23 @@ def _declared(doc: object) -> str:
 
 def _builtin(strict: bool, lang: str) -> Bank:
     folder = builtin_dir(lang)
+    origin = BUILTIN_LABEL if lang == "en" else f"{BUILTIN_LABEL} ({lang})"
     compiled = folder / COMPILED
     if compiled.is_file() and not strict:  # validated when the wheel was built
         items = json.loads(compiled.read_text(encoding="utf-8"))
-        return Bank(tuple(map(schema.trusted, items)), BUILTIN_LABEL)
-    files = [_read(f, f.name).records for f in sorted(folder.glob("*.toml"))]
-    return _build(files, BUILTIN_LABEL, builtin=strict)
+        return Bank(tuple(map(schema.trusted, items)), origin, language=lang)
+    # A translation's files are named with their folder: es/cast.toml is not cast.toml.
+    prefix = "" if lang == "en" else f"{lang}/"
+    files = [_read(f, prefix + f.name).records for f in sorted(folder.glob("*.toml"))]
+    return _build(files, origin, builtin=strict)._replace(language=lang)
 
 
 def _read(path: Path, label: str) -> _Read:
     raw = _read_bytes(path, label)
     import hashlib
 
-    records, name = _parse(raw, label)
-    return _Read(records, name, hashlib.sha256(raw).hexdigest())
+    records, name, language = _parse(raw, label)
+    return _Read(records, name, hashlib.sha256(raw).hexdigest(), label, language)
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
@@ -146,7 +158,7 @@ def parse(raw: bytes, label: str) -> list[schema.Record]:
     return _parse(raw, label)[0]
 
 
-def _parse(raw: bytes, label: str) -> tuple[list[schema.Record], str]:
+def _parse(raw: bytes, label: str) -> tuple[list[schema.Record], str, object]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -157,18 +169,18 @@ def _parse(raw: bytes, label: str) -> tuple[list[schema.Record], str]:
             raise BankError(f"{label}: TOML file is too big (over {MAX_TOML_BYTES // 2**20} MB; "
                             "a JSON bank may be bigger)")
         _check_count(len(_TOML_TABLE.findall(raw)), label)
-    items, name = _from_json(text, label) if is_json else _from_toml(text, label)
+    items, name, language = _from_json(text, label) if is_json else _from_toml(text, label)
     _check_count(len(items), label)
     # Bank text reaches the terminal: controls become visible marks here, once, for every field.
     return [schema.Record(_clean(item), label, n) for n, item in enumerate(items, start=1)], \
-        visible(name)
+        visible(name), language
 
 
 def _clean(item: Any) -> Any:
     return deep(item) if dirty(item) else item  # most records hold nothing to clean
 
 
-def _from_toml(text: str, label: str) -> tuple[list[Any], str]:
+def _from_toml(text: str, label: str) -> tuple[list[Any], str, object]:
     import tomllib  # a game from the wheel reads the compiled JSON and never needs it
 
     try:
@@ -180,7 +192,7 @@ def _from_toml(text: str, label: str) -> tuple[list[Any], str]:
     items = doc.get("question", [])
     if not isinstance(items, list):
         raise BankError(f"{label}: expected [[question]] tables")
-    return items, _declared(doc)
+    return items, _declared(doc), _declared_language(doc)
 
 
 def _reject_constant(name: str) -> None:
@@ -196,7 +208,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def _from_json(text: str, label: str) -> tuple[list[Any], str]:
+def _from_json(text: str, label: str) -> tuple[list[Any], str, object]:
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -209,18 +221,21 @@ def _from_json(text: str, label: str) -> tuple[list[Any], str]:
     if isinstance(doc, dict) and "results" in doc:
         from heroes_quiz import opentdb  # its decoders cost start-up time; few banks need them
 
-        return opentdb.to_records(doc, label), ""
-    name = _declared(doc)  # a wrapper {"id": "…", "questions": [...]} may name the bank
+        return opentdb.to_records(doc, label), "", None
+    # A wrapper {"id": "…", "language": "es", "questions": [...]} may name the bank.
+    name, language = _declared(doc), _declared_language(doc)
     if isinstance(doc, dict):
         doc = doc.get("questions", doc.get("question"))
     if not isinstance(doc, list) or not all(isinstance(item, dict) for item in doc):
         raise BankError(f"{label}: expected a list of question objects")
-    return doc, name
+    return doc, name, language
 
 
-def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool = False) -> Bank:
+def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool = False,
+           early: Sequence[str] = ()) -> Bank:
     records = [rec for recs in files for rec in recs]
     problems = schema.Problems()
+    problems.lines.extend(early)  # the files' own problems (a wrong `language`), listed first
     if not records:
         raise BankError(f"{origin}: the bank has no questions")
     schema.check_unique(records, problems)

@@ -21,6 +21,7 @@ COMMON = ("id", "category", "difficulty", "kind", "prompt", "answer", "explanati
 EXTRA = {Kind.CHOICE: ("choices",), Kind.TEXT: ("accept",), Kind.NUMBER: ("tolerance", "unit")}
 MIN_CHOICES, MAX_CHOICES = 3, 5
 NEAR_MISS = 85.0
+LANGUAGES = ("en", "es")  # what a bank may declare: the languages the judge reads
 E = TypeVar("E", Difficulty, Kind)
 
 
@@ -181,6 +182,23 @@ def to_question(rec: Record, problems: Problems) -> Question | None:
         return None
     return Question(difficulty=difficulty, kind=kind, answer=parts.answer, choices=parts.choices,
                     accept=parts.accept, tolerance=parts.tolerance, unit=parts.unit, **fields)
+
+
+def bank_language(declared: Sequence[tuple[str, object]]) -> tuple[str, list[str]]:
+    """A bank's language from its files' top-level `language` (file, value or None): "" when
+    none declares one, and a `FILE: what is wrong` line for each unknown or conflicting value."""
+    problems: list[str] = []
+    found: dict[str, str] = {}  # language -> the first file declaring it
+    for file, value in declared:
+        code = value.strip().casefold() if isinstance(value, str) else ""
+        if code in LANGUAGES:
+            found.setdefault(code, file)
+        elif value is not None:
+            problems.append(f"{file}: 'language' is {value!r}; expected {' | '.join(LANGUAGES)}")
+    (first, where), *others = found.items() or [("", "")]
+    problems.extend(f"{file}: 'language' is {code!r}, but {where} says {first!r}"
+                    for code, file in others)
+    return first, problems
 
 
 def trusted(data: Mapping[str, Any]) -> Question:
