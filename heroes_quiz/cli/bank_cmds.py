@@ -3,11 +3,15 @@
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from heroes_quiz.cli.common import BankOpt, Level, guard
+from heroes_quiz.cli.options import Lang, LangOpt
+
+if TYPE_CHECKING:
+    from heroes_quiz.bank import Bank
 
 
 class Format(StrEnum):
@@ -20,29 +24,87 @@ class Format(StrEnum):
 def check(
     file: Annotated[Path | None, typer.Argument(help="Bank file or folder (default: built-in).")]
     = None,
+    lang: LangOpt = None,
 ) -> None:
-    """Validate a bank: exit 0 when valid, 1 with every problem listed otherwise."""
+    """Validate a bank: exit 0 when valid, 1 with every problem listed otherwise.
+
+    Without FILE: the built-in bank in English and Spanish (or in --lang), and a Spanish twin
+    for every English question.
+    """
     from heroes_quiz import app as core
 
     with guard():
+        if file is None:
+            _check_builtin([lang] if lang else list(Lang))
+            return
         loaded = core.load_bank(file, strict=True)
         typer.echo(f"{loaded.origin}: OK, {len(loaded.questions)} questions.")
+
+
+def _check_builtin(langs: list[Lang]) -> None:
+    """The built-in bank in each of `langs`, then the twin rule when Spanish is one of them."""
+    from heroes_quiz import bank as bank_mod
+    from heroes_quiz.errors import BankError
+
+    loaded: dict[str, Bank] = {}
+    problems: list[str] = []
+    # The twin rule needs the English bank even when only Spanish is checked: loaded, not shown.
+    wanted = [*langs, Lang.en] if Lang.es in langs and Lang.en not in langs else langs
+    for lang in wanted:
+        try:
+            loaded[lang] = bank_mod.load(None, strict=lang in langs, lang=lang)
+        except BankError as exc:
+            problems.append(str(exc))
+            continue
+        if lang in langs:
+            typer.echo(f"{loaded[lang].origin}: OK, {len(loaded[lang].questions)} questions.")
+    if Lang.es in langs:
+        problems.extend(_twin_problems(loaded))
+    if problems:
+        raise BankError("\n".join(problems))
+
+
+def _twin_problems(loaded: dict[str, "Bank"]) -> list[str]:
+    """Every English question's Spanish twin, as `bank check` reports it."""
+    from heroes_quiz import twins
+
+    english, spanish = loaded.get(Lang.en), loaded.get(Lang.es)
+    if english is None or spanish is None:
+        return ["Spanish twins: not checked until both banks load (see above)."]
+    lines = twins.compare(english.questions, spanish.questions, spanish.origin)
+    if lines:
+        return [twins.summary(lines)]
+    typer.echo(f"{spanish.origin}: every question has its English twin "
+               f"({len(spanish.questions)} pairs).")
+    return []
+
+
+def _chosen(path: Path | None) -> "Bank":
+    """An own bank, or the built-in bank in the language in force (--lang, then the rules)."""
+    from heroes_quiz import app as core
+    from heroes_quiz import bank as bank_mod
+    from heroes_quiz import i18n
+
+    lang = i18n.language()
+    if path is not None or lang == i18n.ENGLISH:
+        return core.load_bank(path)
+    return bank_mod.load(None, lang=lang)
 
 
 def export(
     fmt: Annotated[Format, typer.Option("--format", help="json or opentdb.")] = Format.json,
     bank: BankOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Print the bank as JSON (native fields) or Open Trivia DB JSON."""
     import json
 
-    from heroes_quiz import app as core
     from heroes_quiz import bank as bank_mod
     from heroes_quiz import opentdb
     from heroes_quiz.streams import write_utf8
 
     with guard():
-        loaded = core.load_bank(bank)
+        loaded = _chosen(bank)
         if fmt is Format.json:  # always UTF-8 bytes, whatever the locale says
             write_utf8(bank_mod.export_json(loaded.questions))
             return
@@ -57,13 +119,13 @@ def list_(
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     difficulty: Annotated[Level | None, typer.Option(help="Only this level.")] = None,
     bank: BankOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Count questions per category × difficulty × kind."""
-    from heroes_quiz import app as core
     from heroes_quiz import engine, ui
 
     with guard():
-        loaded = core.load_bank(bank)
+        loaded = _chosen(bank)
         level = difficulty.value if difficulty else engine.MIXED
         wanted = frozenset({category.casefold()} if category else ())
         chosen = [q for q in loaded.questions if engine.matches(q, level, wanted)]
