@@ -70,12 +70,24 @@ class _Form:
         """Within the typos `other` (an accepted answer) allows; numbers must agree exactly."""
         limit = allowed_typos(other.text)
         if not limit or self.numbers != other.numbers or abs(len(self.text) - len(other.text)) \
-                > limit:
+                > limit or _swaps_gender(self.text, other.text):
             return False
         from rapidfuzz.distance import OSA  # only near misses need it; a swap is one edit
 
         return (OSA.distance(self.text, other.text, score_cutoff=limit) <= limit
                 or OSA.distance(self.sorted, other.sorted, score_cutoff=limit) <= limit)
+
+
+def _swaps_gender(said: str, want: str) -> bool:
+    """A Spanish o/a or e/a ending swapped ("niño", "nene" for "niña", "nena"): never a typo."""
+    words = set(said.split())
+    return any(w not in words and any(_other_ending(s, w) for s in words) for w in want.split())
+
+
+def _other_ending(a: str, b: str) -> bool:
+    if a.endswith("s") and b.endswith("s"):  # "chicos" for "chicas"
+        a, b = a[:-1], b[:-1]
+    return len(a) >= 3 and a[:-1] == b[:-1] and {a[-1], b[-1]} in ({"o", "a"}, {"e", "a"})
 
 
 @functools.lru_cache(maxsize=2048)
