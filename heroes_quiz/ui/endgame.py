@@ -22,6 +22,8 @@ PROMPT_ROWS = 2  # a "press any key" line and the cursor's row
 class Pager(Protocol):
     """Something that waits for a key (the interactive prompter)."""
 
+    next_after: float | None  # in a timed game, how long a walk-away pause lasts
+
     def pause(self, message: str, seconds: float | None = None) -> None:
         """Show `message` and wait for a key."""
         ...
@@ -79,14 +81,18 @@ def finish(console: Console, pager: Pager | None, first: RenderableType,
             console.print(part)
         return
     pages = review_pages(console, reviews, console.height - PROMPT_ROWS)
+    # A timed game whose last question ran out of time has nobody watching: move on.
+    idle = pager.next_after if any(r.outcomes and r.outcomes[-1].verdict.timed_out
+                                   for r, _ in reviews) else None
     if pages:
         console.clear()
         console.print(first)
-        pager.pause("Press any key for your review…")
+        pager.pause("Press any key for your review…", idle)
     for n, page in enumerate(pages, start=1):
         console.clear()
         console.print(page)
-        pager.pause("Press any key for more…" if n < len(pages) else "Press any key to go on…")
+        last = n == len(pages)
+        pager.pause("Press any key to go on…" if last else "Press any key for more…", idle)
     console.clear()
     for part in final(room):
         console.print(part)

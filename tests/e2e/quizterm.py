@@ -37,6 +37,7 @@ ARROW_HINT = "(↑ ↓ or a number, then Enter)"
 POINTER = re.compile(r"\s*» \d+\) ")  # the current row of a select prompt
 ABANDONED = "Game abandoned"
 ABANDONED_MESSAGE = "Game abandoned — no score was saved."
+REVIEW_PROMPT = "Press any key (?:for your review|for more|to go on)"  # "…" may wrap
 
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
@@ -71,9 +72,9 @@ def run_quiz(home: Path, *args: str, input: str | None = None,
                           check=False)
 
 
-def saved_scores(home: Path) -> list[dict[str, Any]]:
-    """`heroes-quiz scores --json` for this home."""
-    done = run_quiz(home, "scores", "--json")
+def saved_scores(home: Path, bank: Path | None = None) -> list[dict[str, Any]]:
+    """`heroes-quiz scores --json` for this home (the table of `bank`, else the built-in's)."""
+    done = run_quiz(home, "scores", "--json", *(("--bank", str(bank)) if bank else ()))
     assert done.returncode == 0, done.stderr
     rows: list[dict[str, Any]] = json.loads(done.stdout)
     return rows
@@ -263,6 +264,21 @@ class Terminal:
             os.close(fd)
         if not ready:
             self.fail("the output ended but the program did not exit")
+
+    def past_review(self, last: str = "High scores|No scores yet") -> None:
+        """After a game's last answer, press a key at each review prompt until `last` (a regex)
+        is on screen, or the program has ended. Read off the screen: prompts wrap."""
+        done, prompt = re.compile(last), re.compile(REVIEW_PROMPT.replace(" ", ""))
+
+        def state() -> str | None:
+            if prompt.search("".join(self.lines()).replace(" ", "")):
+                return "key"  # first: a party's podium shows above its first prompt
+            return "done" if self.eof or done.search(self.display()) else None
+
+        while self.wait(state, f"a review prompt or {last!r}") == "key":
+            before = self.display()
+            self.send(" ")
+            self.wait(lambda was=before: self.display() != was, "the next end-of-game screen")
 
     def kill(self) -> None:
         """Stop the child if a test failed half-way."""

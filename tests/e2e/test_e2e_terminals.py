@@ -67,11 +67,16 @@ def prompt_kind(term: Terminal) -> str | None:
     squashed = "".join(lines).replace(" ", "")
     if "Youranswer:" not in squashed:
         return None
-    if any(POINTER.match(line) for line in lines):
-        return "select" if ARROW_HINT.replace(" ", "") in squashed else None
+    first = next((n for n, line in enumerate(lines) if POINTER.match(line)), None)
+    if first is not None:  # the label above the options shows once the prompt has settled
+        above = "".join(lines[max(0, first - 4):first]).replace(" ", "")
+        return "select" if ARROW_HINT.replace(" ", "") in squashed and "Youransw" in above \
+            else None
     line = term.cursor_line()
+    # The label shows once the prompt has settled (keys before then are ignored); it may wrap.
+    near = "".join(lines[max(0, term.screen.cursor.y - 2):term.screen.cursor.y + 1])
     ready = not term.screen.cursor.hidden and line.strip() and term.screen.cursor.x >= cells(line)
-    return "text" if ready else None
+    return "text" if ready and "Youranswer:" in near.replace(" ", "") else None
 
 
 def answer(term: Terminal) -> None:
@@ -88,6 +93,7 @@ def play_to_the_end(term: Terminal, total: int) -> int:
         term.expect("Press any key")
         term.send(" ")
     term.expect("Game over")
+    term.past_review()
     code = term.finish()
     assert "Traceback" not in term.plain
     return code
@@ -115,7 +121,7 @@ def test_no_color_means_no_colour_codes(spawn: Spawn, home: Path, short_bank: Pa
     assert colour_parameters(term.raw) == []
     assert SGR.search(term.raw), "bold and the like may stay"
     assert "✓ RIGHT!" in term.plain or "✗ NOT QUITE" in term.plain  # words, not only colour
-    assert [r["name"] for r in saved_scores(home)] == ["Bo"]
+    assert [r["name"] for r in saved_scores(home, short_bank)] == ["Bo"]
 
 
 @pytest.mark.parametrize("env", [
@@ -126,7 +132,7 @@ def test_game_runs_whatever_the_terminal_says(spawn: Spawn, home: Path, short_ba
     term = spawn(*game(short_bank), env=env)
     assert play_to_the_end(term, 3) == 0
     term.wait_screen("High scores")
-    assert [r["name"] for r in saved_scores(home)] == ["Bo"]
+    assert [r["name"] for r in saved_scores(home, short_bank)] == ["Bo"]
 
 
 # -- D. sizes ------------------------------------------------------------------------------------
@@ -151,7 +157,7 @@ def test_30_columns_scores_command_keeps_long_names_whole(spawn: Spawn, home: Pa
         done = run_quiz(home, "play", "--bank", str(short_bank), "--difficulty", "easy",
                         "--name", name, input="1\n" * 3)
         assert done.returncode == 0, done.stderr
-    term = spawn("scores", rows=30, cols=30)
+    term = spawn("scores", "--bank", str(short_bank), rows=30, cols=30)
     term.expect("High scores")
     assert term.finish() == 0
     lines = term.lines()
@@ -169,14 +175,15 @@ def test_12_columns_4_rows(spawn: Spawn, home: Path, select_bank: Path) -> None:
 
     for n in (1, 2):
         term.expect("Questio")  # the panel title is cut at 12 columns
-        term.wait(lambda: any(POINTER.match(line) for line in term.lines()), f"question {n}")
+        term.wait(lambda: any(POINTER.match(line) for line in term.lines())
+                  and "Youransw" in squashed(), f"question {n}")  # drawn once it has settled
         term.send("1" + ENTER)
         term.wait(lambda: "Pressanykey" in squashed(), "the press-any-key prompt")
         term.send(" ")
-    term.expect("High scores")
+    term.past_review()
     assert term.finish() == 0
     assert "Traceback" not in term.plain
-    assert [(r["name"], r["total"]) for r in saved_scores(home)] == [("Bo", 2)]
+    assert [(r["name"], r["total"]) for r in saved_scores(home, select_bank)] == [("Bo", 2)]
 
 
 def test_250_columns(spawn: Spawn, home: Path, short_bank: Path) -> None:
@@ -185,7 +192,7 @@ def test_250_columns(spawn: Spawn, home: Path, short_bank: Path) -> None:
     final = term.lines()
     assert complete_boxes(final) == [], term.display()
     assert widest_box_row(term.plain) <= 250
-    score = saved_scores(home)[0]["score"]
+    score = saved_scores(home, short_bank)[0]["score"]
     assert any(re.search(rf"\b1\s+Bo\s+easy\s+{score}\s+\d/3\b", line) for line in final)
 
 
@@ -218,7 +225,7 @@ def test_output_piped_to_cat_asks_numbered_questions(spawn: Spawn, home: Path,
     assert term.finish() == 0
     assert re.search(r"│\s+1\. (Yellow|Blue|Purple)\s", term.plain)
     assert ARROW_HINT not in term.plain and "Press any key" not in term.plain
-    assert [(r["name"], r["total"]) for r in saved_scores(home)] == [("Bo", 3)]
+    assert [(r["name"], r["total"]) for r in saved_scores(home, short_bank)] == [("Bo", 3)]
 
 
 def test_output_piped_to_cat_waits_for_every_line(spawn: Spawn, home: Path,
