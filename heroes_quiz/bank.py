@@ -254,8 +254,9 @@ def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool =
 def _summarise(lines: list[str]) -> str:
     shown = lines[:MAX_PROBLEMS_SHOWN]
     more = len(lines) - len(shown)
-    tail = [f"... and {more} more problem(s)"] if more else []
-    return "\n".join([*shown, *tail, f"{len(lines)} problem(s) found."])
+    tail = [f"... and {more} more {'problem' if more == 1 else 'problems'}"] if more else []
+    found = f"{len(lines)} {'problem' if len(lines) == 1 else 'problems'} found."
+    return "\n".join([*shown, *tail, found])
 
 
 def to_records(questions: Iterable[Question]) -> list[dict[str, Any]]:

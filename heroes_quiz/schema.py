@@ -144,7 +144,8 @@ def _unexpected(rec: Record, kind: Kind | None, problems: Problems) -> None:
     if unknown:
         names = ", ".join(sorted(unknown))
         what = f"a {kind} question" if kind else "any question"
-        problems.add(rec, f"unexpected field(s) for {what}: {names}")
+        field = "field" if len(unknown) == 1 else "fields"
+        problems.add(rec, f"unexpected {field} for {what}: {names}")
 
 
 def _parts(rec: Record, kind: Kind | None, problems: Problems) -> _Parts:

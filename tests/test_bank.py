@@ -52,7 +52,7 @@ def test_toml_bank_loads_every_kind(toml_bank: Path) -> None:
     ({"choices": ["A", "B", "C", "D", "E", "F"]}, "has 6"),
     ({"choices": ["A", "B", " a "]}, "choices are not all different"),
     ({"choices": "A,B,C"}, "'choices' must be a list"),
-    ({"tolerance": 1}, "unexpected field(s) for a choice question: tolerance"),
+    ({"tolerance": 1}, "unexpected field for a choice question: tolerance"),
 ])
 def test_each_rule_names_file_question_and_problem(
     tmp_path: Path, change: dict[str, object], message: str,
@@ -84,7 +84,7 @@ def test_duplicates_and_all_problems_at_once(tmp_path: Path) -> None:
     assert "question x-3: same prompt as question x-1" in text
     assert "question x-4: 'source'" in text and "question x-4: 'difficulty'" in text
     assert "question x-4: same prompt" in text
-    assert "5 problem(s) found." in text
+    assert "5 problems found." in text
 
 
 def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
@@ -208,12 +208,12 @@ def test_every_problem_of_a_record_in_one_pass(tmp_path: Path) -> None:
     text = problems(tmp_path, [tf, bad_kind])
     for line in ("question tf: 'prompt' must be non-empty text",
                  "question tf: 'difficulty' is 'extreme'",
-                 "question tf: unexpected field(s) for a true_false question: colour",
+                 "question tf: unexpected field for a true_false question: colour",
                  "question tf: a true_false answer must be true or false",
                  "question ek: 'kind' is 'essay'",
                  "question ek: 'answer' is missing"):
         assert line in text
-    assert "6 problem(s) found." in text
+    assert "6 problems found." in text
 
 
 def test_spelling_is_checked_in_the_same_pass_as_other_problems() -> None:

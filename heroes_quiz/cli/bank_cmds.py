@@ -111,7 +111,8 @@ def export(
         doc, skipped = opentdb.export(loaded.questions)
         write_utf8(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         if skipped:
-            sys.stderr.write(f"heroes-quiz: skipped {skipped} text/number question(s); "
+            what = "question" if skipped == 1 else "questions"
+            sys.stderr.write(f"heroes-quiz: skipped {skipped} text/number {what}; "
                              "Open Trivia DB has only multiple choice and true/false.\n")
 
 
