@@ -138,7 +138,16 @@ def parse_choice(text: str, options: Sequence[str]) -> int | None:
     if len(exact) == 1:
         return exact[0]
     close = [i for i, o in enumerate(options) if match_text(raw, [o]).correct]
-    return close[0] if len(close) == 1 else None
+    if len(close) == 1:
+        return close[0]
+    # Children type the part of an option they remember ("big hit" for "A big hit").
+    part = [i for i, o in enumerate(options) if _has_words(normalize(o), given)]
+    return part[0] if len(part) == 1 and len(given) >= 3 else None
+
+
+def _has_words(option: str, given: str) -> bool:
+    """Whether `given` stands in `option` as whole words."""
+    return f" {given} " in f" {option} "
 
 
 def parse_reply(kind: Kind, text: str, options: Sequence[str], lang: str = "en"

@@ -306,3 +306,22 @@ def test_the_judge_never_raises_on_dates_units_and_number_words(text: str, lang:
         reply = answers.parse_reply(question.kind, text, (), lang)
         assert reply is None or isinstance(reply, str)
         answers.judge(question, text, (), lang)
+
+
+PARTS = ("A big hit", "A small flop", "Priyanka Chopra Jonas", "Pedro Pascal")
+
+
+@pytest.mark.parametrize(("typed", "index"), [
+    ("big hit", 0), ("priyanka", 2), ("chopra jonas", 2), ("pascal", 3), ("flop", 1),
+])
+def test_part_of_exactly_one_option_picks_it(typed: str, index: int) -> None:
+    assert answers.parse_choice(typed, PARTS) == index
+
+
+@pytest.mark.parametrize("typed", ["a", "ig hi", "p", "hi"])
+def test_part_that_is_no_whole_word_or_too_short_is_asked_again(typed: str) -> None:
+    assert answers.parse_choice(typed, PARTS) is None
+
+
+def test_part_shared_by_two_options_is_asked_again() -> None:
+    assert answers.parse_choice("spy", ("Spy Kids", "Spy Kids 2", "Toy Story")) is None
