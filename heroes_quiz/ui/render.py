@@ -160,13 +160,17 @@ def scores_table(rows: Sequence[ScoreRow], console: Console) -> RenderableType:
         return _scores_list(rows)
     from rich.table import Table  # costs ~4 ms of start-up; only terminals draw tables
 
+    daily = any(row.day for row in rows)  # a daily table shows the challenge's date too
     table = Table(title="High scores", box=box.SIMPLE_HEAVY, title_style="bold")
-    for name, justify in (("#", "right"), ("Name", "left"), ("Level", "left"),
-                          ("Score", "right"), ("Right", "right"), ("Date", "left")):
+    columns = (("#", "right"), ("Name", "left"), ("Level", "left"), ("Score", "right"),
+               ("Right", "right"), *((("Challenge", "left"),) if daily else ()),
+               ("Played" if daily else "Date", "left"))
+    for name, justify in columns:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
+        day = (row.day,) if daily else ()
         table.add_row(str(row.rank), Text(row.name), row.difficulty, str(row.score),
-                      f"{row.correct}/{row.total}", _date(row.played_at))
+                      f"{row.correct}/{row.total}", *day, _date(row.played_at))
     return table
 
 
@@ -174,8 +178,10 @@ def _scores_list(rows: Sequence[ScoreRow]) -> Text:
     out = Text("High scores\n", style="bold")
     for row in rows:
         out.append(f"{row.rank}. ").append(row.name, style="bold")
+        when = (f"challenge {row.day} · played {_date(row.played_at)}" if row.day
+                else _date(row.played_at))
         out.append(f"\n   {row.score} pts · {row.correct}/{row.total} · {row.difficulty}"
-                   f" · {_date(row.played_at)}\n")
+                   f" · {when}\n")
     return out
 
 
