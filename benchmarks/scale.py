@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from _common import EXE, PYTHON, machine, require_installed
+from _common import EXE, PYTHON, alternate, machine, require_installed
 from make_inputs import opentdb
 
 GAMES = 1_000_000
@@ -47,6 +47,22 @@ def line(label: str, seconds: float, goal: float, base: float, mb: float | None 
     print(f"{label}: {seconds * 1000:.0f} ms (goal <= {goal * 1000:.0f} ms){memory}; "
           f"{seconds / base:.1f}x the baseline — {'ok' if ok else 'MISSED'}")
     return ok
+
+
+CHECK_RATIO = 4.0
+RUNS = 5
+
+
+def check_ratio(bank: Path, env: dict[str, str]) -> bool:
+    """`bank check` against `json.load` of the same file, runs alternated, medians compared."""
+    load = [PYTHON, "-c", f"import json; json.load(open({str(bank)!r}, encoding='utf-8'))"]
+    base, check = alternate(RUNS, (load, None), ([EXE, "bank", "check", str(bank)], None),
+                            env=env)
+    ratio = check / base
+    print(f"bank check vs json.load, 100k questions (median of {RUNS}, alternated): "
+          f"{check * 1000:.0f} ms vs {base * 1000:.0f} ms = {ratio:.1f}x "
+          f"(goal <= {CHECK_RATIO:.0f}x) — {'ok' if ratio <= CHECK_RATIO else 'MISSED'}")
+    return ratio <= CHECK_RATIO
 
 
 def fill_scores(db: Path) -> None:
@@ -80,6 +96,7 @@ def main() -> int:
     print(f"baseline: json.load of the 100k file {base * 1000:.0f} ms")
     secs, mb = measure([EXE, "bank", "check", str(bank)], env=env)
     ok = line("bank check, 100k questions", secs, 3.0, base, mb)
+    ok &= check_ratio(bank, env)
     secs, mb = measure([EXE, "play", "--plain", "--count", "5", "--difficulty", "mixed",
                         "--name", "Bench", "--bank", str(bank)], "1\n" * 20, env)
     ok &= line("5-question plain game from the 100k bank", secs, 3.0, base, mb)

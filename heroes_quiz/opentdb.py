@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
+from heroes_quiz.textclean import visible
 
 SOURCE = "Open Trivia DB"
 _FIELDS = ("type", "difficulty", "category", "question", "correct_answer")
@@ -36,13 +37,25 @@ def _decoder(sample: dict[str, Any]) -> Callable[[str], str]:
     raise BankError("not an Open Trivia DB file I can read (unknown 'type' or encoding)")
 
 
-def _decode_item(item: Any, decode: Callable[[str], str]) -> dict[str, Any]:
+def _reader(decode: Callable[[str], str]) -> Callable[[str], str]:
+    """`decode`, then terminal controls (&#27;, base64, %1B) shown as visible marks."""
+    if decode is not html.unescape:
+        return lambda text: visible(decode(text))
+
+    def read(text: str) -> str:  # most fields hold no entity and no control: one C check each
+        if "&" in text:
+            text = html.unescape(text)
+        return text if text.isprintable() else visible(text)
+    return read
+
+
+def _decode_item(item: Any, read: Callable[[str], str]) -> dict[str, Any]:
     if not isinstance(item, dict):
         return {}
-    out: dict[str, Any] = {k: decode(item[k]) for k in _FIELDS if isinstance(item.get(k), str)}
+    out: dict[str, Any] = {k: read(item[k]) for k in _FIELDS if isinstance(item.get(k), str)}
     wrong = item.get("incorrect_answers")
     if isinstance(wrong, list):
-        out["incorrect_answers"] = [decode(w) for w in wrong if isinstance(w, str)]
+        out["incorrect_answers"] = [read(w) for w in wrong if isinstance(w, str)]
     return out
 
 
@@ -71,8 +84,8 @@ def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
     if not results:
         return []
     try:
-        decode = _decoder(results[0] if isinstance(results[0], dict) else {})
-        return [_record(_decode_item(item, decode)) for item in results]
+        read = _reader(_decoder(results[0] if isinstance(results[0], dict) else {}))
+        return [_record(_decode_item(item, read)) for item in results]
     except BankError as exc:
         raise BankError(f"{label}: {exc}") from None
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:

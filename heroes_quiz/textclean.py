@@ -34,17 +34,6 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
-def dirty(value: object) -> bool:
-    """Whether any string inside `value` (lists, dict keys and values) needs `visible`."""
-    if isinstance(value, str):
-        return not value.isprintable()
-    if isinstance(value, list):
-        return any(map(dirty, value))
-    if isinstance(value, dict):
-        return any(map(dirty, value)) or any(map(dirty, value.values()))
-    return False
-
-
 def deep(value: object) -> object:
     """`visible` applied to every string inside lists and dict values (keys too)."""
     if isinstance(value, str):
