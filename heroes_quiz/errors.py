@@ -25,3 +25,7 @@ class GameAbandoned(QuizError):
 
 class StorageError(QuizError):
     """The score database could not be read or written."""
+
+
+class Unreadable(QuizError):
+    """Piped input kept sending replies that could not be read; the game stops (exit 1)."""

@@ -115,7 +115,16 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
     voice = ui.make_voice(console)  # read-aloud; its clock leaves out the reading of questions
     asker = ui.prompter(console, plain=is_plain, next_after=next_after, voice=voice)
     rules = Rules.timed(time_limit, clock=voice.clock) if timed else Rules(clock=voice.clock)
+    _say_when_saving_waits(console)
     return Session(console, asker, is_plain, rules)
+
+
+def _say_when_saving_waits(console: Console) -> None:
+    """A busy score file makes a save wait: say so once, rather than a silent pause."""
+    from heroes_quiz import app, ui
+
+    app.store().on_wait = lambda: ui.warn(console, "Saving… (the score file is busy, so this "
+                                                   "can take a moment)")
 
 
 def ask_name(asker: PlainPrompter | InteractivePrompter, given: str | None, is_plain: bool) -> str:

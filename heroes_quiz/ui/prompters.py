@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from heroes_quiz import answers
-from heroes_quiz.errors import GameAbandoned
+from heroes_quiz.errors import GameAbandoned, Unreadable
 from heroes_quiz.models import Action, Kind, Outcome, Reply, Turn
 from heroes_quiz.textclean import visible
 from heroes_quiz.ui import aloud, render
@@ -91,7 +91,7 @@ class PlainPrompter:
         return Action.TIMEOUT
 
     def _give_up(self) -> None:
-        raise GameAbandoned(f"Game abandoned: {MAX_UNREADABLE} answers in a row could not be "
+        raise Unreadable(f"Game abandoned: {MAX_UNREADABLE} answers in a row could not be "
                             "read. No score was saved.")
 
     def _line(self, label: str) -> str:
