@@ -202,3 +202,17 @@ def test_play_help_lists_the_built_in_categories() -> None:
 
     out = " ".join(run("play", "--help")[1].split())
     assert all(c in out for c in app.builtin_bank().categories())
+
+
+def test_the_table_is_cut_to_fit_and_keeps_the_players_row() -> None:
+    from heroes_quiz.ui import endgame
+
+    con = Console(file=StringIO(), width=100, height=24, force_terminal=True, color_system=None)
+    rows = [ScoreRow(f"P{n}", 1000 - n, "easy", 5, 10, "2026-01-01T00:00:00", rank=n)
+            for n in range(1, 11)]
+    table = endgame.fitted_table(con, rows, 9, 9)
+    assert table is not None and endgame.height(con, table) <= 9
+    con.print(table)
+    shown = text_of(con)
+    assert "P1" in shown and "P9" in shown and "P10" not in shown and "P8" not in shown
+    assert endgame.fitted_table(con, rows, 9, 2) is None

@@ -39,8 +39,9 @@ def height(console: Console, renderable: RenderableType) -> int:
 
 
 def menu_rows(console: Console) -> int:
-    """Rows the menu needs below the last screen (its hint wraps in narrow terminals)."""
-    return 6 if console.width >= 60 else 7
+    """Rows the menu needs below the last screen: its question, four options and a spare
+    row (the hint takes a row of its own in narrow terminals)."""
+    return 7 if console.width >= 60 else 8
 
 
 def _chunks(console: Console, result: GameResult, whose: bool, budget: int
