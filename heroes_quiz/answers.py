@@ -23,9 +23,10 @@ _DIGITS = re.compile(r"\d+")
 _REPEATS = re.compile(r"([a-z])\1+$")  # "yesss", "nooo"
 # Leading articles are ignored like "the": "La Paz" is "Paz" (English and Spanish).
 _ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una"})
-_TRUE = frozenset({"y", "yes", "yeah", "yep", "yup", "sure", "t", "true", "1",
-                   "si", "s", "v", "verdadero", "cierto"})
-_FALSE = frozenset({"n", "no", "nope", "nah", "f", "false", "2", "falso"})
+_TRUE = frozenset({"y", "yes", "yea", "yeah", "yep", "yup", "sure", "t", "true", "1",
+                   "si", "s", "v", "verdadero", "verdad", "cierto", "claro"})
+_FALSE = frozenset({"n", "no", "nop", "nope", "nah", "f", "false", "2", "falso", "falsa",
+                    "mentira"})
 # Sequel numbers however they are typed: "Spy Kids Two" is "Spy Kids 2", never "Spy Kids 3".
 _SEQUEL = {word: str(n) for n, words in enumerate((
     "", "", "two dos ii", "three tres iii", "four cuatro iv", "five cinco", "six seis vi",

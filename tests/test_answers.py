@@ -325,3 +325,11 @@ def test_part_that_is_no_whole_word_or_too_short_is_asked_again(typed: str) -> N
 
 def test_part_shared_by_two_options_is_asked_again() -> None:
     assert answers.parse_choice("spy", ("Spy Kids", "Spy Kids 2", "Toy Story")) is None
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("nop", False), ("mentira", False), ("falsa", False), ("yea", True), ("verdad", True),
+    ("claro", True),
+])
+def test_more_yes_and_no_words_children_type(typed: str, value: bool) -> None:
+    assert answers.parse_bool(typed) is value
