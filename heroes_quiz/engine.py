@@ -126,6 +126,7 @@ class Rules:
     lifelines: bool = True
     hot_seat: bool = False
     clock: Callable[[], float] = time.monotonic
+    lang: str = "en"  # the judge reads number words, dates and yes/no in this language first
 
     @classmethod
     def timed(cls, seconds: float | None = None, **kw: Any) -> "Rules":
@@ -155,12 +156,13 @@ def _available(player: Player, options: tuple[str, ...], rules: Rules) -> frozen
     return frozenset(usable)
 
 
-def _verdict(question: Question, reply: Reply, options: tuple[str, ...], halved: bool) -> Verdict:
+def _verdict(question: Question, reply: Reply, options: tuple[str, ...], halved: bool,
+             lang: str) -> Verdict:
     if reply is Action.SKIP:
-        return Verdict(correct=False, skipped=True, given="(skipped)")
+        return Verdict(correct=False, skipped=True)
     if reply is Action.TIMEOUT:
-        return Verdict(correct=False, timed_out=True, given="(time's up)")
-    verdict = answers.judge(question, reply, options)
+        return Verdict(correct=False, timed_out=True)
+    verdict = answers.judge(question, reply, options, lang)
     return dataclasses.replace(verdict, halved=halved and verdict.correct)
 
 
@@ -191,7 +193,7 @@ def take_turn(player: Player, question: Question, place: tuple[int, int], prompt
               *, rng: random.Random, rules: Rules) -> Outcome:
     """Ask one question (with any lifeline the player uses), judge it and score it."""
     turn, reply, halved, elapsed = _ask(player, question, place, prompter, rng=rng, rules=rules)
-    verdict = _verdict(question, reply, turn.options, halved)
+    verdict = _verdict(question, reply, turn.options, halved, rules.lang)
     player.streak = scoring.next_streak(player.streak, verdict)
     points = scoring.score_answer(question.difficulty, verdict, streak=player.streak,
                                   elapsed=elapsed, limit=rules.limit_for(question))

@@ -18,7 +18,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from heroes_quiz import scoring
-from heroes_quiz.models import Action, GameResult, Kind, Note, Outcome, ScoreRow, Turn
+from heroes_quiz.models import Action, GameResult, Kind, Note, Outcome, ScoreRow, Turn, Verdict
 
 if TYPE_CHECKING:
     from heroes_quiz.party import Standing
@@ -205,7 +205,7 @@ def review_panel(result: GameResult, width: int = 80, *, whose: bool = False,
         # A hanging indent keeps each question's lines under its text, not under "Q3.".
         label = f"Q{o.turn.number}. ".ljust(hang)
         head = textwrap.fill(label + q.prompt, room, subsequent_indent=" " * hang)
-        detail = Text("You: ").append(o.verdict.given or "(no answer)")
+        detail = Text("You: ").append(_given(o.verdict))
         detail.append("  ·  Answer: ").append(q.answer_text(), style="bold green")
         why = textwrap.fill(q.explanation, room - hang)
         lines += [Text(head, style="bold"),
@@ -282,6 +282,15 @@ def fit_hint(label: str, hint: str, width: int) -> str:
     """`hint` after a prompt's label, or on the line below when they would not fit (never
     split inside a word); room is left for "? " and a countdown."""
     return hint if len(label) + len(hint) + 12 <= width else "\n" + hint
+
+
+def _given(verdict: Verdict) -> str:
+    """What the player answered, as the review shows it."""
+    if verdict.skipped:
+        return "(skipped)"
+    if verdict.timed_out:
+        return "(time's up)"
+    return verdict.given or "(no answer)"
 
 
 def kind_hint(kind: Kind) -> str:
