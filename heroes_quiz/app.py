@@ -60,10 +60,16 @@ def load_bank(path: Path | None, *, strict: bool = False) -> bank_mod.Bank:
     return bank_mod.load(path, strict=strict)
 
 
-@functools.cache
 def builtin_bank() -> bank_mod.Bank:
-    """The built-in bank, loaded once per process (`play --help` lists its categories)."""
-    return bank_mod.load(None)
+    """The built-in bank in the game's language (`play --help` lists its categories)."""
+    from heroes_quiz import i18n
+
+    return _builtin_in(i18n.language())
+
+
+@functools.cache
+def _builtin_in(lang: str) -> bank_mod.Bank:
+    return bank_mod.load(None, lang=lang)
 
 
 def bank_key(path: Path | None) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from heroes_quiz import app, daily, engine, history, leitner, party, stats
+from heroes_quiz import app, daily, engine, history, i18n, leitner, party, stats
 from heroes_quiz.bank import Bank
 from heroes_quiz.errors import BankError, UsageError
 from heroes_quiz.models import Question
@@ -53,7 +53,8 @@ def practice_plan(name: str, bank: Path | None, count: int = PRACTICE_COUNT) -> 
 def practice(plan: PracticePlan, prompter: engine.Prompter) -> PracticeReport:
     """Re-ask the planned questions and move them through the boxes."""
     result = engine.play(plan.due, prompter, random.Random(), name=plan.name,
-                         difficulty=engine.MIXED, rules=engine.Rules(lifelines=False))
+                         difficulty=engine.MIXED,
+                         rules=engine.Rules(lifelines=False, lang=i18n.language()))
     report = app.record(result, mode="practice", bank=plan.bank.key)
     boxes = plan.boxes
     if report.save.saved:  # the same moves the save just stored

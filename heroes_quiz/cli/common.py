@@ -100,7 +100,7 @@ class Session(NamedTuple):
 
 def session(plain: bool, time_limit: float | None = None, no_timer: bool = True) -> Session:
     """A timer in a terminal unless --no-timer; in plain mode only with --time-limit."""
-    from heroes_quiz import streams, ui
+    from heroes_quiz import i18n, streams, ui
     from heroes_quiz.engine import Rules
     from heroes_quiz.errors import GameAbandoned
 
@@ -114,7 +114,9 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
     next_after = min(NEXT_AFTER, time_limit or NEXT_AFTER) if timed else None
     voice = ui.make_voice(console)  # read-aloud; its clock leaves out the reading of questions
     asker = ui.prompter(console, plain=is_plain, next_after=next_after, voice=voice)
-    rules = Rules.timed(time_limit, clock=voice.clock) if timed else Rules(clock=voice.clock)
+    lang = i18n.language()  # the judge reads number words and yes/no in the game's language
+    rules = (Rules.timed(time_limit, clock=voice.clock, lang=lang) if timed
+             else Rules(clock=voice.clock, lang=lang))
     _say_when_saving_waits(console)
     return Session(console, asker, is_plain, rules)
 
