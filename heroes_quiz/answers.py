@@ -199,10 +199,11 @@ def _judge_text(question: Question, reply: str, lang: str) -> Verdict:
     if said is None:  # "Christmas" may still be accepted; a date is never matched fuzzily
         words = [cand for cand in candidates if dates.read_date(cand, lang) is None]
         return match_text(reply, words)
-    right = next((cand for cand, day in days if day.same_as(said)), None)
+    found = dates.match(said, [day for _, day in days])
     shown = clean(reply)
-    if right is None:
+    if found is None:
         return Verdict(correct=False, given=shown)
+    right = days[found][0]
     return Verdict(correct=True, given=shown, reading=_reading(shown, clean(right)))
 
 

@@ -1,13 +1,15 @@
 """Reading a calendar date from a typed reply, English or Spanish, in any common form (pure).
 
 "December 25", "dec 25", "Dec. 25th", "25 December", "25th of December", "12/25",
-"25 de diciembre", "25 de dic" all read as (12, 25). Dates are compared exactly, never fuzzily.
+"25 de diciembre", "25 de dic" all read as (12, 25). Dates are compared exactly, never fuzzily;
+a year counts only when the reply names one and the question knows one (`match`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from heroes_quiz.folding import fold
@@ -36,6 +38,19 @@ class Day(NamedTuple):
         """Same month and day; years count only when both give one."""
         years_agree = self.year is None or other.year is None or self.year == other.year
         return (self.month, self.day) == (other.month, other.day) and years_agree
+
+
+def match(said: Day, keys: Sequence[Day]) -> int | None:
+    """Index of the first key on the reply's day, or None.
+
+    A year in the reply must be the question's year when any key names one, so "Dec 25" and
+    "Dec 25 2020" are right for "December 25, 2020" (or for its yearless forms) but
+    "December 25, 2005" is not.
+    """
+    years = {key.year for key in keys if key.year is not None}
+    if said.year is not None and years and said.year not in years:
+        return None
+    return next((i for i, key in enumerate(keys) if key.same_as(said)), None)
 
 
 def _valid(month: int, day: int, year: int | None = None) -> Day | None:
