@@ -271,14 +271,18 @@ class Terminal:
         done, prompt = re.compile(last), re.compile(REVIEW_PROMPT.replace(" ", ""))
 
         def state() -> str | None:
+            if self.eof:
+                return "done"
             if prompt.search("".join(self.lines()).replace(" ", "")):
-                return "key"  # first: a party's podium shows above its first prompt
-            return "done" if self.eof or done.search(self.display()) else None
+                return "key"  # before `last`: a party's podium shows above its first prompt
+            return "done" if done.search(self.display()) else None
 
         while self.wait(state, f"a review prompt or {last!r}") == "key":
             before = self.display()
             self.send(" ")
-            self.wait(lambda was=before: self.display() != was, "the next end-of-game screen")
+            # A terminal that cannot clear (TERM=dumb) may end with the same rows on screen.
+            self.wait(lambda was=before: self.eof or self.display() != was,
+                      "the next end-of-game screen")
 
     def kill(self) -> None:
         """Stop the child if a test failed half-way."""
