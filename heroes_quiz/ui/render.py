@@ -166,7 +166,7 @@ def scores_table(rows: Sequence[ScoreRow], console: Console) -> RenderableType:
                ("Right", "right"), *((("Challenge", "left"),) if daily else ()),
                ("Played" if daily else "Date", "left"))
     for name, justify in columns:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify)
     for row in rows:
         day = (row.day,) if daily else ()
         table.add_row(str(row.rank), Text(row.name), row.difficulty, str(row.score),
