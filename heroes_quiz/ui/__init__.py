@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from rich.console import Console
+
+# No prompt here needs to know the cursor row, and a cursor-position answer that arrives while
+# a question settles (keys ignored) made prompt_toolkit print a "doesn't support CPR" warning.
+os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
 
 from heroes_quiz.ui.aloud import Voice, make_voice
 from heroes_quiz.ui.prompters import InteractivePrompter, PlainPrompter
