@@ -79,10 +79,19 @@ class _Form:
                 or OSA.distance(self.sorted, other.sorted, score_cutoff=limit) <= limit)
 
 
+# Spanish words whose o/a or e/a ending is the whole meaning (niño is not niña); a name's last
+# letter ("Barrazo" for "Barraza") stays an ordinary typo.
+_GENDERED = frozenset(
+    f"{stem}{end}{plural}" for stem in ("nin", "chic", "hij", "nen", "herman", "muchach",
+                                        "abuel", "ti", "amig", "senor", "buen", "mal")
+    for end in "oae" for plural in ("", "s"))
+
+
 def _swaps_gender(said: str, want: str) -> bool:
     """A Spanish o/a or e/a ending swapped ("niño", "nene" for "niña", "nena"): never a typo."""
     words = set(said.split())
-    return any(w not in words and any(_other_ending(s, w) for s in words) for w in want.split())
+    return any(w in _GENDERED and w not in words and any(_other_ending(s, w) for s in words)
+               for w in want.split())
 
 
 def _other_ending(a: str, b: str) -> bool:

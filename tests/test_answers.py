@@ -333,3 +333,12 @@ def test_part_shared_by_two_options_is_asked_again() -> None:
 ])
 def test_more_yes_and_no_words_children_type(typed: str, value: bool) -> None:
     assert answers.parse_bool(typed) is value
+
+
+@pytest.mark.parametrize(("typed", "answer", "right"), [
+    ("barrazo", "Barraza", True), ("pedra pascal", "Pedro Pascal", True),
+    ("niño", "niña", False), ("chicos", "chicas", False), ("hijo", "hija", False),
+])
+def test_a_swapped_ending_is_a_typo_in_names_but_not_in_gendered_words(
+        typed: str, answer: str, right: bool) -> None:
+    assert answers.match_text(typed, [answer]).correct is right
