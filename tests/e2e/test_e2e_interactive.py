@@ -143,6 +143,7 @@ def test_play_40_columns(spawn: Spawn, home: Path) -> None:
     term.expect("Press any key to see your score…")
     term.send(" ")
     term.expect("Game over")
+    term.past_review()
     assert term.finish() == 0
 
     final = term.lines()
