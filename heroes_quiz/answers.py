@@ -21,8 +21,10 @@ _NOT_WORD = re.compile(r"[^\w\s]|_")
 _EDGES = re.compile(r"^[^\w-]+|[^\w]+$")
 _DIGITS = re.compile(r"\d+")
 _REPEATS = re.compile(r"([a-z])\1+$")  # "yesss", "nooo"
-# Leading articles are ignored like "the": "La Paz" is "Paz" (English and Spanish).
-_ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una"})
+# Leading articles are ignored like "the": "La Paz" is "Paz" (English and Spanish); so is the
+# "on"/"in"/"en" a child repeats from "On what…?" / "¿En qué…?" ("en Navidad", "on Netflix").
+_ARTICLES = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una",
+                       "on", "in", "en"})
 _TRUE = frozenset({"y", "yes", "yea", "yeah", "yep", "yup", "sure", "t", "true", "1",
                    "si", "s", "v", "verdadero", "verdad", "cierto", "claro"})
 _FALSE = frozenset({"n", "no", "nop", "nope", "nah", "f", "false", "2", "falso", "falsa",

@@ -342,3 +342,11 @@ def test_more_yes_and_no_words_children_type(typed: str, value: bool) -> None:
 def test_a_swapped_ending_is_a_typo_in_names_but_not_in_gendered_words(
         typed: str, answer: str, right: bool) -> None:
     assert answers.match_text(typed, [answer]).correct is right
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("en Navidad", "Navidad"), ("en la tele", "la tele"), ("on Netflix", "Netflix"),
+    ("in the desert", "the desert"),
+])
+def test_a_leading_on_in_or_en_from_the_question_is_ignored(typed: str, answer: str) -> None:
+    assert answers.match_text(typed, [answer]).correct
