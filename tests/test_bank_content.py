@@ -118,8 +118,10 @@ def test_retired_ids_stay_retired() -> None:
     ("story-009", "lava girl"),
     ("story-009", "sharkboy lavagirl"),
     ("story-009", "sharkboy and lavagirl 3d"),
+    ("story-009", "The Adventures of Sharkboy"),  # the title cut short (review-es)
     ("spy-kids-015", "Sharkboy and Lavagirl"),
     ("spy-kids-015", "Lavagirl"),
+    ("spy-kids-015", "Adventures of Sharkboy"),
     ("release-002", "dec 25"),
     ("release-002", "Dec 25 2020"),
     ("release-002", "25 de diciembre de 2020"),
@@ -234,6 +236,29 @@ def test_cast_membership_distractors_are_not_cast_members() -> None:
     for q in membership:
         wrong = set(q.choices) - {q.answer}
         assert not wrong & names, (q.id, wrong & names)
+
+
+ES_BY_ID = {q.id: q for q in bank.load(None, lang="es", strict=True).questions}
+
+
+@pytest.mark.parametrize(("qid", "reply", "right"), [
+    # the Spanish review (notes/review-es.md): a child's fair reply is taken...
+    ("genre-007", "en la tele", True),
+    ("genre-007", "de televisión", True),
+    ("genre-017", "sentir que pueden", True),
+    ("story-007", "es una chica", True),
+    ("release-002", "en Navidad", True),
+    ("story-009", "Las aventuras de Sharkboy", True),
+    ("spy-kids-015", "aventuras de sharkboy", True),
+    ("genre-010", "historias con moraleja", True),
+    # ...and a near miss is not
+    ("genre-007", "en los cómics", False),
+    ("genre-017", "tener poderes", False),  # superpowers, not empowerment
+    ("genre-010", "historias de amor", False),
+    ("story-007", "es un chico", False),
+])
+def test_spanish_replies_from_the_review(qid: str, reply: str, right: bool) -> None:
+    assert answers.judge(ES_BY_ID[qid], reply, lang="es").correct is right
 
 
 def test_misspelt_cast_name_is_reported(tmp_path: Path) -> None:
