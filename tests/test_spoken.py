@@ -31,7 +31,7 @@ def outcome(verdict: Verdict, kind: Kind = Kind.CHOICE, score: int = 350, **over
 def test_choice_question_reads_heading_prompt_and_numbered_options() -> None:
     assert spoken.question(turn()) == (
         "Question 3 of 10. Who plays the President. "
-        "One: Pedro Pascal. Two: Tom Hanks. Three: Zendaya.")
+        "One: Pedro Pascal. Two: Tom Hanks. Three: Zendaya. Press its number, then Enter.")
 
 
 def test_prompt_keeps_its_own_question_mark() -> None:
@@ -41,7 +41,8 @@ def test_prompt_keeps_its_own_question_mark() -> None:
 
 def test_true_false_question_asks_true_or_false() -> None:
     said = spoken.question(turn(Kind.TRUE_FALSE, prompt="It premiered on Netflix"))
-    assert said == "Question 3 of 10. It premiered on Netflix. True or false?"
+    assert said == ("Question 3 of 10. It premiered on Netflix. True or false? "
+                    "Press one for true or two for false, then Enter.")
     assert "One:" not in said
 
 
@@ -66,7 +67,8 @@ def test_options_past_ten_are_read_as_digits() -> None:
 def test_after_fifty_fifty_only_what_is_left_is_read() -> None:
     t = dataclasses.replace(turn(), options=("Pedro Pascal", "Zendaya"))
     assert spoken.after_fifty(t) == ("Two wrong answers are gone. "
-                                     "One: Pedro Pascal. Two: Zendaya.")
+                                     "One: Pedro Pascal. Two: Zendaya. "
+                                     "Press its number, then Enter.")
 
 
 @pytest.mark.parametrize(("verdict", "first"), [
@@ -153,6 +155,7 @@ def test_spanish_game_speaks_spanish() -> None:
     finally:
         i18n.set_language(None)
     assert said == ("Pregunta 3 de 10. ¿Quién hace de Marcus? "
-                    "Uno: Pedro Pascal. Dos: Tom Hanks. Tres: Zendaya.")
+                    "Uno: Pedro Pascal. Dos: Tom Hanks. Tres: Zendaya. "
+                    "Presiona su número y luego Enter.")
     assert "Pedro Pascal" in wrong and wrong.endswith("Tienes 1 punto.")
     assert hand.startswith("¡Bo,") and "2" in hand and "3" in hand

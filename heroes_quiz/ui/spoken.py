@@ -69,14 +69,16 @@ def heading(turn: Turn) -> str:
 def options(turn: Turn) -> str:
     """Each option with its number, 'True or false?', or how to answer a typed question."""
     kind = turn.question.kind
+    # Said every time: a child who cannot read needs to hear which keys answer.
     if kind is Kind.TRUE_FALSE:
-        return _("True or false?")
+        return _("True or false? Press one for true or two for false, then Enter.")
     if kind is Kind.TEXT:
         return _("Type your answer.")
     if kind is Kind.NUMBER:
         return _("Type a number.")
-    return " ".join(_("{number}: {option}.").format(number=_number(n), option=speakable(o))
+    said = " ".join(_("{number}: {option}.").format(number=_number(n), option=speakable(o))
                     for n, o in enumerate(turn.options, start=1))
+    return f"{said} {_('Press its number, then Enter.')}"
 
 
 def question(turn: Turn) -> str:

@@ -32,7 +32,8 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="process groups are P
 NUMBERS = ("One", "Two", "Three", "Four", "Five")
 HINTS = {  # each test question's prompt, and what is said after it ("": its options)
     "Who plays Marcus Moreno?": "",
-    "The film premiered on Netflix.": "True or false?",
+    "The film premiered on Netflix.":
+        "True or false? Press one for true or two for false, then Enter.",
     "Which film series did Rodriguez make before?": "Type your answer.",
     "How many million households watched early on?": "Type a number.",
 }
@@ -110,7 +111,8 @@ def test_plain_timed_game_reads_every_question_and_option_in_order(
             assert said == f"{heading}. {prompt} {HINTS[prompt]}"
         else:
             listed = " ".join(f"{NUMBERS[n]}: {o}." for n, o in enumerate(options))
-            assert len(options) == 3 and said == f"{heading}. {prompt} {listed}"
+            keys = "Press its number, then Enter."
+            assert len(options) == 3 and said == f"{heading}. {prompt} {listed} {keys}"
     assert all(r["argv"][:2] == ["-v", "en-us"] for r in synth.said())
 
 
