@@ -43,7 +43,8 @@ def test_a_question_is_read_then_only_what_a_fifty_fifty_leaves() -> None:
     voice.question(a_turn())
     voice.question(a_turn(("Pedro Pascal", "Zendaya")))
     assert rec.calls == [("say", spoken.question(a_turn())),
-                         ("say", "Two wrong answers are gone. One: Pedro Pascal. Two: Zendaya.")]
+                         ("say", "Two wrong answers are gone. One: Pedro Pascal. Two: Zendaya. "
+                                 "Press its number, then Enter.")]
 
 
 def test_the_same_question_with_the_same_options_is_read_whole() -> None:
