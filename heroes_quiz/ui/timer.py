@@ -48,13 +48,16 @@ def harden(app: Any) -> None:
     - mouse reports are ignored: we never turn the mouse on, and prompt_toolkit's parser reads
       any `ESC [ digits m` (pasted coloured text, `ESC [ 3 1 m`) as one, whose handler then
       fails to unpack it ("not enough values to unpack");
+    - Ctrl-R and Ctrl-S (history search) and Ctrl-L (clear screen, which erased the question
+      drawn above the prompt) do nothing either;
     - a SIGINT sent by `kill -INT` counts as Ctrl-C.
     """
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
     from prompt_toolkit.keys import Keys
 
     keys = KeyBindings()
-    for key in (Keys.Escape, Keys.ControlO, Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
+    for key in (Keys.Escape, Keys.ControlO, Keys.ControlR, Keys.ControlS, Keys.ControlL,
+                Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
         keys.add(key, eager=True)(_ignore)
 
     @keys.add(Keys.SIGINT, eager=True)
