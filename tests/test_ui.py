@@ -162,3 +162,24 @@ def test_force_color_zero_means_no_colour(monkeypatch: pytest.MonkeyPatch) -> No
     assert con.no_color and not con.is_terminal  # pytest's stdout is not a terminal
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert not render.make_console().no_color
+
+
+def test_typing_an_option_points_at_it(pipe: PipeInput) -> None:
+    pipe.send_text("spy kids\r")
+    q = make_question(kind=Kind.CHOICE)
+    options = ("Frozen", "Home Alone", "Spy Kids", "Toy Story")
+    assert interactive(pipe).ask(Turn(1, 1, q, options, 0)) == 2
+
+
+def test_typing_letters_never_jumps_to_another_option(pipe: PipeInput) -> None:
+    # "k" and "j" once moved the pointer (vi keys): "kj k" must leave it on the first option.
+    pipe.send_text("kj k\r")
+    q = make_question(kind=Kind.CHOICE)
+    assert interactive(pipe).ask(Turn(1, 1, q, ("A", "B", "C"), 0)) == 0
+
+
+def test_a_typo_and_backspace_still_point_at_the_option(pipe: PipeInput) -> None:
+    pipe.send_text("toy stroyx\x7f\r")
+    q = make_question(kind=Kind.CHOICE)
+    options = ("Frozen", "Home Alone", "Spy Kids", "Toy Story")
+    assert interactive(pipe).ask(Turn(1, 1, q, options, 0)) == 3

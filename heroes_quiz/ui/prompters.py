@@ -14,7 +14,7 @@ from heroes_quiz import answers
 from heroes_quiz.errors import GameAbandoned, Unreadable
 from heroes_quiz.models import Action, Kind, Outcome, Reply, Turn
 from heroes_quiz.textclean import visible
-from heroes_quiz.ui import aloud, render
+from heroes_quiz.ui import aloud, render, typeahead
 from heroes_quiz.ui.lines import Lines
 from heroes_quiz.ui.settle import SETTLE_SECONDS, Settling
 from heroes_quiz.ui.timer import Countdown, ask_until
@@ -211,8 +211,11 @@ class InteractivePrompter:
         hint = render.fit_hint(title, ARROW_HINT, self.console.width)
         question = questionary.select(guard.message, choices=choices, default=default,
                                       use_shortcuts=True, instruction=hint,
-                                      **self.prompt_kwargs)
+                                      # A child typing "spy kids" must not move the pointer:
+                                      # with j/k keys on, the "k" jumped up to "Skip".
+                                      use_jk_keys=False, **self.prompt_kwargs)
         guard.attach(question.application)
+        typeahead.attach(question.application, options)
         picked = ask_until(question, countdown, Action.TIMEOUT)
         while picked is not Action.TIMEOUT and picked not in values:
             # Not an option (a key prompt_toolkit reads as "accept"): ask the same again.

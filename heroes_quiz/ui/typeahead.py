@@ -1,0 +1,49 @@
+"""Type to pick: letters typed at an arrow-key list move the pointer to the option they name.
+
+Children type the answer they know ("spy kids") even where the screen asks for arrows or a
+number. The letters go into a small buffer, read the way plain mode reads a typed option (its
+text, a part of exactly one option, a small typo); when they name one option the pointer moves
+there, and Enter picks it as usual. Letters that name nothing leave the pointer where it was.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from typing import Any
+
+from heroes_quiz import answers
+
+TYPED = string.ascii_letters + " '-"
+ERASE = ("backspace", "c-h")
+
+
+def attach(app: Any, options: Sequence[str]) -> None:
+    """Let letters typed at `app` (a questionary select) point at the option they name."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    control = next((c for c in app.layout.find_all_controls() if hasattr(c, "pointed_at")), None)
+    if control is None:
+        return
+    typed: list[str] = []
+    keys = KeyBindings()
+
+    def point() -> None:
+        index = answers.parse_choice("".join(typed), options)
+        if index is not None and index < len(control.choices):
+            control.pointed_at = index
+
+    for char in TYPED:
+        @keys.add(char)
+        def _letter(event: Any, char: str = char) -> None:
+            typed.append(char)
+            point()
+
+    for key in ERASE:
+        @keys.add(key)
+        def _erase(event: Any) -> None:
+            if typed:
+                typed.pop()
+                point()
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
