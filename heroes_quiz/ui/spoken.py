@@ -78,7 +78,7 @@ def options(turn: Turn) -> str:
         return _("Type a number.")
     said = " ".join(_("{number}: {option}.").format(number=_number(n), option=speakable(o))
                     for n, o in enumerate(turn.options, start=1))
-    return f"{said} {_('Press its number, then Enter.')}"
+    return said + " " + _("Press its number, then Enter.")
 
 
 def question(turn: Turn) -> str:
