@@ -49,30 +49,25 @@ def _reader(decode: Callable[[str], str]) -> Callable[[str], str]:
     return read
 
 
-def _decode_item(item: Any, read: Callable[[str], str]) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        return {}
-    out: dict[str, Any] = {k: read(item[k]) for k in _FIELDS if isinstance(item.get(k), str)}
-    wrong = item.get("incorrect_answers")
-    if isinstance(wrong, list):
-        out["incorrect_answers"] = [read(w) for w in wrong if isinstance(w, str)]
-    return out
-
-
-def _record(item: dict[str, Any]) -> dict[str, Any]:
-    prompt = item.get("question", "")
-    right = item.get("correct_answer", "")
-    digest = hashlib.sha1(f"{item.get('category')}|{prompt}".encode()).hexdigest()[:10]
+def _record(item: Any, read: Callable[[str], str]) -> dict[str, Any]:
+    """One result as a native record, its text decoded and its controls made visible."""
+    get = item.get if isinstance(item, dict) else {}.get
+    kind, level, category, prompt, right = (
+        read(value) if isinstance(value := get(key), str) else None for key in _FIELDS)
+    prompt, right = prompt or "", right or ""  # "" (not None) so the checks name them
+    digest = hashlib.sha1(f"{category}|{prompt}".encode()).hexdigest()[:10]
     record: dict[str, Any] = {
-        "id": f"otdb-{digest}", "category": item.get("category", "general"),
-        "difficulty": item.get("difficulty"), "kind": _KINDS.get(item.get("type", ""), "?"),
+        "id": f"otdb-{digest}", "category": "general" if category is None else category,
+        "difficulty": level, "kind": _KINDS.get(kind or "", "?"),
         "prompt": prompt, "explanation": f"The right answer is {right}.", "source": SOURCE,
     }
-    if item.get("type") == "boolean":
+    if kind == "boolean":
         record["answer"] = right.strip().lower() == "true"
-    else:
-        record["answer"] = right
-        record["choices"] = [right, *item.get("incorrect_answers", [])]
+        return record
+    wrong = get("incorrect_answers")
+    record["answer"] = right
+    record["choices"] = [right, *(read(w) for w in wrong if isinstance(w, str))] \
+        if isinstance(wrong, list) else [right]
     return record
 
 
@@ -85,7 +80,7 @@ def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
         return []
     try:
         read = _reader(_decoder(results[0] if isinstance(results[0], dict) else {}))
-        return [_record(_decode_item(item, read)) for item in results]
+        return [_record(item, read) for item in results]
     except BankError as exc:
         raise BankError(f"{label}: {exc}") from None
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:

@@ -1,0 +1,104 @@
+"""A fast path for `schema` over the common record (pure).
+
+Most questions in a big bank are plain: ASCII printable text, a known level and kind, no extra
+fields. Such a record passes every check of `schema.to_question` by construction, and here it
+is recognised with a few C-level string operations instead of one Python call per field. A
+record that is not plain in any way returns None and gets the full check, so what is reported
+(and how) never changes: this module only decides faster that there is nothing to report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from heroes_quiz.folding import MAX_INPUT
+from heroes_quiz.models import Difficulty, Kind, Question
+from heroes_quiz.schema import COMMON, EXTRA, MAX_CHOICES, MIN_CHOICES, Record
+
+_LEVELS = {m.value: m for m in Difficulty}
+_KINDS = {m.value: m for m in (Kind.CHOICE, Kind.TRUE_FALSE)}
+_ALLOWED = {kind: frozenset(COMMON + EXTRA.get(kind, ())) for kind in _KINDS.values()}
+_ASCII_WORD = re.compile("[A-Za-z0-9]")
+
+
+def _plain(values: list[str]) -> bool:
+    """Printable text with something visible in each: what `schema._text` takes as it is.
+
+    Printable text holds no control or format character and no space but " "; one ASCII
+    letter or digit is visible whatever the matcher's folding does to the rest."""
+    joined = "".join(values)  # TypeError when one is not text: the caller says not plain
+    if not joined.isprintable():
+        return False
+    if joined.isascii():
+        return all(map(str.strip, values))
+    return all(v.strip() if v.isascii() else _ASCII_WORD.search(v) for v in values)
+
+
+def _distinct(choices: tuple[str, ...]) -> bool:
+    """Whether the choices surely differ as the matcher reads them.
+
+    For letters, digits and spaces alone the matcher's form ends with the last word (leading
+    articles are all it drops), so different last words mean different choices; anything else
+    is left to the full check."""
+    lowered = "\n".join(choices).lower()
+    if not (lowered.isascii() and lowered.replace(" ", "").replace("\n", "").isalnum()):
+        return False
+    if max(map(len, choices)) > MAX_INPUT:  # the matcher reads only the first MAX_INPUT
+        return False
+    return len({line.rpartition(" ")[2] for line in lowered.split("\n")}) == len(choices)
+
+
+def question(rec: Record) -> Question | None:
+    """The record's Question when it is plain and right; None sends it to the full check."""
+    data = rec.data
+    try:  # an unhashable level or kind is a TypeError, a missing field a KeyError
+        difficulty, kind = _LEVELS[data["difficulty"]], _KINDS[data["kind"]]
+        values = [data["id"], data["category"], data["prompt"], data["explanation"],
+                  data["source"]]
+        if not data.keys() <= _ALLOWED[kind]:
+            return None
+        if kind is Kind.CHOICE:
+            return _choice(data, difficulty, values)
+        answer = data["answer"]
+        if type(answer) is not bool or not _plain(values):
+            return None
+    except (KeyError, TypeError):  # TypeError also when a text is not text (_plain's join)
+        return None
+    qid, category, prompt, explanation, source = map(str.strip, values)
+    return Question(qid, category, difficulty, kind, prompt, answer, explanation, source)
+
+
+def _choice(data: Mapping[str, Any], difficulty: Difficulty, values: list[str]
+            ) -> Question | None:
+    raw = data.get("choices")
+    if type(raw) is not list or not MIN_CHOICES <= len(raw) <= MAX_CHOICES:
+        return None
+    values += [data["answer"], *raw]
+    if not _plain(values):
+        return None
+    qid, category, prompt, explanation, source, answer, *choices = map(str.strip, values)
+    picks = tuple(choices)
+    if answer not in picks or not _distinct(picks):
+        return None
+    return Question(qid, category, difficulty, Kind.CHOICE, prompt, answer, explanation,
+                    source, picks)
+
+
+def unique(records: Sequence[Record]) -> bool:
+    """Whether ids and prompts surely repeat nowhere (else `schema.check_unique` says where).
+
+    Keys coarser than the full check's (every space dropped, case folded) that all differ mean
+    the full keys differ too; printable text holds no line break to split on, and no space
+    but " "."""
+    try:
+        ids = "\n".join([rec.data["id"] for rec in records])
+        prompts = "\n".join([rec.data["prompt"] for rec in records])
+    except (KeyError, TypeError):
+        return False
+    if not (ids + prompts).replace("\n", "").isprintable():
+        return False
+    count = len(records)
+    return (len(set(ids.replace(" ", "").split("\n"))) == count
+            and len(set(prompts.casefold().replace(" ", "").split("\n"))) == count)
