@@ -24,16 +24,12 @@ _ASCII_WORD = re.compile("[A-Za-z0-9]")
 
 
 def _plain(values: list[str]) -> bool:
-    """Printable text with something visible in each: what `schema._text` takes as it is.
+    """Printable text with a letter or digit in each: what `schema._text` takes as it is.
 
     Printable text holds no control or format character and no space but " "; one ASCII
-    letter or digit is visible whatever the matcher's folding does to the rest."""
+    letter or digit stays visible whatever the matcher's folding does to the rest."""
     joined = "".join(values)  # TypeError when one is not text: the caller says not plain
-    if not joined.isprintable():
-        return False
-    if joined.isascii():
-        return all(map(str.strip, values))
-    return all(v.strip() if v.isascii() else _ASCII_WORD.search(v) for v in values)
+    return joined.isprintable() and all(map(_ASCII_WORD.search, values))
 
 
 def _distinct(choices: tuple[str, ...]) -> bool:

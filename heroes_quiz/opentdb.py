@@ -52,8 +52,8 @@ def _reader(decode: Callable[[str], str]) -> Callable[[str], str]:
 def _record(item: Any, read: Callable[[str], str]) -> dict[str, Any]:
     """One result as a native record, its text decoded and its controls made visible."""
     get = item.get if isinstance(item, dict) else {}.get
-    kind, level, category, prompt, right = (
-        read(value) if isinstance(value := get(key), str) else None for key in _FIELDS)
+    kind, level, category, prompt, right = [
+        read(value) if isinstance(value := get(key), str) else None for key in _FIELDS]
     prompt, right = prompt or "", right or ""  # "" (not None) so the checks name them
     digest = hashlib.sha1(f"{category}|{prompt}".encode()).hexdigest()[:10]
     record: dict[str, Any] = {
@@ -66,7 +66,7 @@ def _record(item: Any, read: Callable[[str], str]) -> dict[str, Any]:
         return record
     wrong = get("incorrect_answers")
     record["answer"] = right
-    record["choices"] = [right, *(read(w) for w in wrong if isinstance(w, str))] \
+    record["choices"] = [right, *[read(w) for w in wrong if isinstance(w, str)]] \
         if isinstance(wrong, list) else [right]
     return record
 
