@@ -39,9 +39,9 @@ def _distinct(choices: tuple[str, ...]) -> bool:
     articles are all it drops), so different last words mean different choices; anything else
     is left to the full check."""
     lowered = "\n".join(choices).lower()
-    if not (lowered.isascii() and lowered.replace(" ", "").replace("\n", "").isalnum()):
+    if len(lowered) > MAX_INPUT or not lowered.isascii():  # the matcher reads MAX_INPUT
         return False
-    if max(map(len, choices)) > MAX_INPUT:  # the matcher reads only the first MAX_INPUT
+    if not lowered.replace(" ", "").replace("\n", "").isalnum():
         return False
     return len({line.rpartition(" ")[2] for line in lowered.split("\n")}) == len(choices)
 
