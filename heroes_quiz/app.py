@@ -11,6 +11,7 @@ from heroes_quiz import bank as bank_mod
 from heroes_quiz import engine, family, history, paths
 from heroes_quiz.bank import BUILTIN_KEY
 from heroes_quiz.errors import BankError, StorageError
+from heroes_quiz.i18n import N_
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 from heroes_quiz.names import DEFAULT_NAME, clean_name
 from heroes_quiz.storage import Store
@@ -100,19 +101,31 @@ def draw(bank: bank_mod.Bank, options: PlayOptions) -> tuple[engine.Selection, r
     return selection, rng
 
 
+NOTHING_MATCHES = N_("{bank}: No questions match difficulty {level}. "
+                     "Try `{command}` to see what there is.")
+NOTHING_MATCHES_IN = N_("{bank}: No questions match difficulty {level} and category "
+                        "{categories}. Try `{command}` to see what there is.")
+
+
 def select_from(bank: bank_mod.Bank, rng: random.Random, **how: Any) -> engine.Selection:
     """engine.select on a loaded bank; a "nothing matches" message names the bank."""
     try:
         return engine.select(bank.questions, rng, **how)
-    except BankError as exc:
-        raise BankError(f"{bank.origin}: {exc}".replace(
-            "`heroes-quiz bank list`", f"`{list_command(bank)}`")) from None
+    except BankError:
+        # engine.select fails only when nothing matches; said here in words the UI translates.
+        categories = how.get("categories", ())
+        raise BankError(NOTHING_MATCHES_IN if categories else NOTHING_MATCHES,
+                        bank=bank.origin, level=how.get("difficulty", engine.MIXED),
+                        categories=", ".join(categories), command=list_command(bank)) from None
 
 
 def list_command(bank: bank_mod.Bank) -> str:
-    """The command that lists this bank's questions."""
+    """The command that lists this bank's questions (the built-in one in the game's language)."""
+    from heroes_quiz import i18n
+
     if bank.key == BUILTIN_KEY:
-        return "heroes-quiz bank list"
+        spanish = i18n.language() == i18n.SPANISH
+        return "heroes-quiz bank list" + (" --lang es" if spanish else "")
     return f"heroes-quiz bank list --bank {shlex.quote(bank.origin)}"
 
 
@@ -135,7 +148,8 @@ def record(result: GameResult, mode: str = "play", day: str | None = None, *,
         table = tuple(scores.top(result.difficulty, mode=mode, bank=bank)) if with_table else ()
     except StorageError as exc:
         note = scores.take_warnings()
-        return PlayReport(result, SaveReport(saved=False, warnings=note), (), str(exc))
+        # The problem is shown in a sentence the UI words; the detail in the game's language.
+        return PlayReport(result, SaveReport(saved=False, warnings=note), (), exc.translated())
     if not board:  # practice rounds rank nowhere
         save = SaveReport(saved=True, warnings=save.warnings)
     return PlayReport(result, save, table, board=board)

@@ -87,8 +87,8 @@ def check_day(day: date, today: date | None = None) -> None:
     """Refuse a daily challenge from the future (UsageError, exit 2)."""
     today = today or date.today()
     if day > today:
-        raise UsageError(f"The daily challenge for {day.isoformat()} is not open yet: "
-                         f"today is {today.isoformat()}.")
+        raise UsageError(i18n.N_("The daily challenge for {day} is not open yet: today is "
+                                 "{today}."), day=day.isoformat(), today=today.isoformat())
 
 
 def daily_challenge(name: str, day: date, bank: Path | None,
@@ -126,8 +126,8 @@ def party_game(names: list[str], rounds: int, difficulty: str, bank: Path | None
     picked = app.select_from(loaded, rng, difficulty=difficulty,
                              count=rounds * len(names)).questions
     if len(picked) < len(names):
-        raise BankError(f"{loaded.origin}: not enough {difficulty} questions for "
-                        f"{len(names)} players.")
+        raise BankError(i18n.N_("{bank}: not enough {level} questions for {count} players."),
+                        bank=loaded.origin, level=difficulty, count=len(names))
     result = party.play_party(names, picked, prompter, rng, difficulty=difficulty, rules=rules)
     saved = tuple(app.record(g, mode="party", bank=loaded.key) for g in result.games)
     return PartyReport(result, saved)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from heroes_quiz import saving
 from heroes_quiz.bank import BUILTIN_KEY
 from heroes_quiz.errors import StorageError
+from heroes_quiz.i18n import N_, _
 from heroes_quiz.models import Difficulty, GameResult, SaveReport, ScoreRow
 from heroes_quiz.textclean import visible
 
@@ -163,7 +164,8 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"cannot create {self.path.parent} ({exc.strerror})") from None
+            raise StorageError(N_("cannot create {folder} ({reason})"), folder=self.path.parent,
+                               reason=exc.strerror) from None
         return _fresh_connection(self.path)
 
     def _move_aside(self) -> None:
@@ -176,10 +178,11 @@ class Store:
                 if side.exists():
                     side.rename(target.with_name(target.name + suffix))
         except OSError as exc:
-            raise StorageError(f"{self.path} is damaged and cannot be moved aside "
-                               f"({exc.strerror})") from None
-        self.warnings.append(f"The score file was damaged; it was moved to {target} "
-                             "and a new one was started.")
+            raise StorageError(N_("{path} is damaged and cannot be moved aside ({reason})"),
+                               path=self.path, reason=exc.strerror) from None
+        # A warning waits to be shown: worded now, in the game's language (storage is an edge).
+        self.warnings.append(_("The score file was damaged; it was moved to {target} and a new "
+                               "one was started.").format(target=target))
 
     def take_warnings(self) -> tuple[str, ...]:
         """Warnings not yet shown to the player (each is handed out once)."""
@@ -199,10 +202,11 @@ class Store:
             except sqlite3.Error as exc:
                 self.close()
                 if _is_busy(exc):
-                    raise StorageBusy(f"{self.path} is busy ({exc})") from None
+                    raise StorageBusy(N_("{path} is busy ({error})"), path=self.path,
+                                      error=exc) from None
                 if attempt == 2 or not _is_corrupt(exc):
-                    where = f"cannot open {self.path}" if opening else str(self.path)
-                    raise StorageError(f"{where} ({exc})") from None
+                    where = N_("cannot open {path} ({error})") if opening else "{path} ({error})"
+                    raise StorageError(where, path=self.path, error=exc) from None
                 self._move_aside()  # found damaged opening it or mid-query: start afresh
         raise AssertionError("unreachable")
 
@@ -237,8 +241,9 @@ class Store:
     def _write(self, rows: dict[str, Any], wait_ms: int) -> int:
         def work(conn: sqlite3.Connection) -> int:
             if newer(conn):
-                raise StorageNewer(f"{self.path} was made by a newer heroes-quiz; upgrade "
-                                   "heroes-quiz (pip install -U heroes-quiz) to save scores")
+                raise StorageNewer(N_("{path} was made by a newer heroes-quiz; upgrade "
+                                      "heroes-quiz (pip install -U heroes-quiz) to save scores"),
+                                   path=self.path)
             conn.execute(f"PRAGMA busy_timeout = {max(int(wait_ms), 1)}")
             with transaction(conn):
                 game_id = saving.write_rows(conn, rows)
@@ -265,8 +270,9 @@ class Store:
             kept = saving.keep(self.path.parent, rows)
         except OSError:
             return exc
-        return StorageError(f"the score file stayed busy (another program is using it), so "
-                            f"the game was kept in {kept}; it will be saved next time")
+        return StorageError(N_("the score file stayed busy (another program is using it), so "
+                               "the game was kept in {kept}; it will be saved next time"),
+                            kept=kept)
 
     def _save_pending(self, conn: sqlite3.Connection) -> None:
         """Save games kept in pending files by an earlier run (quietly left for later if the
@@ -281,7 +287,8 @@ class Store:
                 path.unlink()
             except (sqlite3.Error, OSError, KeyError, TypeError, ValueError):
                 continue
-            self.warnings.append(f"A game kept earlier in {path.name} was saved now.")
+            self.warnings.append(_("A game kept earlier in {file} was saved now.").format(
+                file=path.name))
 
     def top(self, difficulty: str | None = None, limit: int = TOP,
             mode: str = "play", bank: str = BUILTIN_KEY) -> list[ScoreRow]:

@@ -9,6 +9,7 @@ import typer
 
 from heroes_quiz.cli.common import BankOpt, Level, guard
 from heroes_quiz.cli.options import Lang, LangOpt
+from heroes_quiz.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from heroes_quiz.bank import Bank
@@ -38,7 +39,7 @@ def check(
             _check_builtin([lang] if lang else list(Lang))
             return
         loaded = core.load_bank(file, strict=True)
-        typer.echo(f"{loaded.origin}: OK, {len(loaded.questions)} questions.")
+        typer.echo(_ok(loaded))
 
 
 def _check_builtin(langs: list[Lang]) -> None:
@@ -57,11 +58,18 @@ def _check_builtin(langs: list[Lang]) -> None:
             problems.append(str(exc))
             continue
         if lang in langs:
-            typer.echo(f"{loaded[lang].origin}: OK, {len(loaded[lang].questions)} questions.")
+            typer.echo(_ok(loaded[lang]))
     if Lang.es in langs:
         problems.extend(_twin_problems(loaded))
     if problems:
         raise BankError("\n".join(problems))
+
+
+def _ok(loaded: "Bank") -> str:
+    """`bank check`'s line for a valid bank."""
+    count = len(loaded.questions)
+    return ngettext("{origin}: OK, {count} question.", "{origin}: OK, {count} questions.",
+                    count).format(origin=loaded.origin, count=count)
 
 
 def _twin_problems(loaded: dict[str, "Bank"]) -> list[str]:
@@ -74,8 +82,10 @@ def _twin_problems(loaded: dict[str, "Bank"]) -> list[str]:
     lines = twins.compare(english.questions, spanish.questions, spanish.origin)
     if lines:
         return [twins.summary(lines)]
-    typer.echo(f"{spanish.origin}: every question has its English twin "
-               f"({len(spanish.questions)} pairs).")
+    count = len(spanish.questions)
+    typer.echo(ngettext("{origin}: every question has its English twin ({count} pair).",
+                        "{origin}: every question has its English twin ({count} pairs).",
+                        count).format(origin=spanish.origin, count=count))
     return []
 
 
@@ -111,9 +121,12 @@ def export(
         doc, skipped = opentdb.export(loaded.questions)
         write_utf8(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         if skipped:
-            what = "question" if skipped == 1 else "questions"
-            sys.stderr.write(f"heroes-quiz: skipped {skipped} text/number {what}; "
-                             "Open Trivia DB has only multiple choice and true/false.\n")
+            sys.stderr.write("heroes-quiz: " + ngettext(
+                "skipped {count} text/number question; "
+                "Open Trivia DB has only multiple choice and true/false.",
+                "skipped {count} text/number questions; "
+                "Open Trivia DB has only multiple choice and true/false.",
+                skipped).format(count=skipped) + "\n")
 
 
 def list_(
@@ -143,9 +156,12 @@ def new(
 
     with guard():
         if file.exists() and not force:
-            raise BankError(f"{file} already exists (use --force to overwrite it)")
+            raise BankError(N_("{file} already exists (use --force to overwrite it)"),
+                            file=file)
         try:
             file.write_text(TEMPLATE, encoding="utf-8")
         except OSError as exc:
-            raise BankError(f"{file}: cannot write ({exc.strerror})") from None
-        typer.echo(f"Wrote {file}. Edit it, then: heroes-quiz bank check {file}")
+            raise BankError(N_("{file}: cannot write ({reason})"), file=file,
+                            reason=exc.strerror) from None
+        typer.echo(_("Wrote {file}. Edit it, then: heroes-quiz bank check {file}").format(
+            file=file))

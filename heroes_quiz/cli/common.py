@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from heroes_quiz.errors import QuizError
+from heroes_quiz.i18n import N_
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from heroes_quiz.streams import Terminal
     from heroes_quiz.ui.prompters import InteractivePrompter, PlainPrompter
 
-ABANDONED = "Game abandoned — no score was saved."
+ABANDONED = N_("Game abandoned — no score was saved.")
 NEXT_AFTER = 10.0
 
 
@@ -62,7 +63,7 @@ def guard() -> Iterator[None]:
         yield
     except QuizError as exc:
         # Messages quote file names and bank text: no control character reaches the terminal.
-        lines = str(exc).split("\n")
+        lines = exc.translated().split("\n")
         sys.stderr.write("heroes-quiz: " + "\n".join(map(visible, lines)) + "\n")
         raise typer.Exit(exc.exit_code) from None
     except EOFError:
@@ -81,7 +82,9 @@ def guard() -> Iterator[None]:
 
 def _abandoned(terminal: Terminal) -> None:
     terminal.restore()
-    sys.stderr.write(f"\n{ABANDONED}\n")
+    from heroes_quiz.i18n import _
+
+    sys.stderr.write("\n" + _(ABANDONED) + "\n")
 
 
 def interactive(plain: bool) -> bool:
@@ -105,8 +108,8 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
     from heroes_quiz.errors import GameAbandoned
 
     if streams.Started.stdin_closed:
-        raise GameAbandoned("Standard input is closed, so there is nothing to read answers "
-                            "from. Play in a terminal, or pipe answers in.")
+        raise GameAbandoned(N_("Standard input is closed, so there is nothing to read answers "
+                               "from. Play in a terminal, or pipe answers in."))
     is_plain = not interactive(plain)
     timed = not no_timer and (time_limit is not None or not is_plain)
     console = ui.make_console()
@@ -124,15 +127,17 @@ def session(plain: bool, time_limit: float | None = None, no_timer: bool = True)
 def _say_when_saving_waits(console: Console) -> None:
     """A busy score file makes a save wait: say so once, rather than a silent pause."""
     from heroes_quiz import app, ui
+    from heroes_quiz.i18n import _
 
-    app.store().on_wait = lambda: ui.warn(console, "Saving… (the score file is busy, so this "
-                                                   "can take a moment)")
+    app.store().on_wait = lambda: ui.warn(console, _("Saving… (the score file is busy, so this "
+                                                     "can take a moment)"))
 
 
 def ask_name(asker: PlainPrompter | InteractivePrompter, given: str | None, is_plain: bool) -> str:
     """The player's name: given, asked in a terminal, or the default."""
+    from heroes_quiz.i18n import _
     from heroes_quiz.names import clean_name
 
     if given is None and not is_plain:
-        given = asker.text("What's your name?", "")
+        given = asker.text(_("What's your name?"), "")
     return clean_name(given)

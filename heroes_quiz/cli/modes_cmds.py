@@ -15,6 +15,7 @@ from heroes_quiz.cli.common import (
     guard,
     session,
 )
+from heroes_quiz.cli.options import LangOpt
 from heroes_quiz.cli.players import (
     DetailsOpt,
     interactive_asker,
@@ -24,16 +25,18 @@ from heroes_quiz.cli.players import (
     show_details,
 )
 from heroes_quiz.cli.readaloud import ReadAloudOpt
+from heroes_quiz.i18n import N_, _
 
-WHOSE_PRACTICE = "Practice for {name}, the last player here (--name for someone else)."
-WHOSE_DAILY = "Daily challenge for {name}, the last player here (--name for someone else)."
-WHOSE_STATS = "Stats for {name}, the last player here (--name for someone else)."
+WHOSE_PRACTICE = N_("Practice for {name}, the last player here (--name for someone else).")
+WHOSE_DAILY = N_("Daily challenge for {name}, the last player here (--name for someone else).")
+WHOSE_STATS = N_("Stats for {name}, the last player here (--name for someone else).")
 
 
 def practice(name: NameOpt = None, count: Annotated[int, typer.Option(
                  min=1, help="At most this many questions.")] = 10,
              plain: PlainOpt = False, bank: BankOpt = None,
-             read_aloud: ReadAloudOpt = False, details: DetailsOpt = False) -> None:
+             read_aloud: ReadAloudOpt = False, details: DetailsOpt = False,
+             lang: LangOpt = None) -> None:
     """Re-ask the questions you missed before until each is right three times in a row."""
     from heroes_quiz import modes, ui
     from heroes_quiz.ui.screens import show_practice_start
@@ -41,7 +44,7 @@ def practice(name: NameOpt = None, count: Annotated[int, typer.Option(
     with guard():
         s = session(plain)
         show_details(s, details)
-        player = known_player(s, name, WHOSE_PRACTICE)
+        player = known_player(s, name, _(WHOSE_PRACTICE))
         plan = modes.practice_plan(player, bank, count)
         if not plan.due:
             ui.show_practice(s.console, player, None)
@@ -56,7 +59,7 @@ def _parse_day(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter("use the form YYYY-MM-DD, like 2026-03-01",
+        raise typer.BadParameter(_("use the form YYYY-MM-DD, like 2026-03-01"),
                                  param_hint="--date") from None
 
 
@@ -64,7 +67,8 @@ def daily(name: NameOpt = None,
           day: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today).")]
           = None,
           plain: PlainOpt = False, bank: BankOpt = None,
-          read_aloud: ReadAloudOpt = False, details: DetailsOpt = False) -> None:
+          read_aloud: ReadAloudOpt = False, details: DetailsOpt = False,
+          lang: LangOpt = None) -> None:
     """Today's five questions: the same for everyone, one try per day, with a share card."""
     from heroes_quiz import modes, ui
 
@@ -73,7 +77,7 @@ def daily(name: NameOpt = None,
         modes.check_day(when)
         s = session(plain)
         show_details(s, details)
-        player = known_player(s, name, WHOSE_DAILY)
+        player = known_player(s, name, _(WHOSE_DAILY))
         report = modes.daily_challenge(player, when, bank, s.asker)
         ui.show_daily(s.console, report, pager(s))
 
@@ -85,7 +89,8 @@ def party(players: Annotated[str, typer.Option(help='2 to 6 names, like "Ada,Bo,
           seed: Annotated[int | None, typer.Option(help="Same seed, same party.")] = None,
           time_limit: TimeOpt = None, no_timer: NoTimerOpt = False,
           plain: PlainOpt = False, bank: BankOpt = None,
-          read_aloud: ReadAloudOpt = False, details: DetailsOpt = False) -> None:
+          read_aloud: ReadAloudOpt = False, details: DetailsOpt = False,
+          lang: LangOpt = None) -> None:
     """Hot-seat party for 2 to 6 players taking turns at one keyboard."""
     from heroes_quiz import modes, ui
     from heroes_quiz.errors import UsageError
@@ -94,7 +99,7 @@ def party(players: Annotated[str, typer.Option(help='2 to 6 names, like "Ada,Bo,
     try:
         names = parse_players(players)
     except UsageError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--players") from None
+        raise typer.BadParameter(exc.translated(), param_hint="--players") from None
     with guard():
         s = session(plain, time_limit, no_timer)
         show_details(s, details)
@@ -114,15 +119,15 @@ def _stats_name(given: str | None, as_json: bool) -> str:
     s = session(as_json)
     asker = interactive_asker(s)
     if asker is not None and len(recent) > 1:
-        picked: int = asker.choose("Whose stats?", recent)
+        picked: int = asker.choose(_("Whose stats?"), recent)
         return recent[picked]
-    return known_player(s, None, "" if as_json else WHOSE_STATS)
+    return known_player(s, None, "" if as_json else _(WHOSE_STATS))
 
 
 def stats(name: Annotated[str | None, typer.Option(
               help="Whose statistics (default: the last player on this computer).")] = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-          bank: BankOpt = None) -> None:
+          bank: BankOpt = None, lang: LangOpt = None) -> None:
     """Games played, accuracy per category and level, best streak, answer time, daily streak."""
     from heroes_quiz import modes
 

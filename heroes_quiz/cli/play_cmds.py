@@ -18,6 +18,7 @@ from heroes_quiz.cli.common import (
     guard,
     session,
 )
+from heroes_quiz.cli.options import LangOpt
 from heroes_quiz.cli.players import DetailsOpt, pager, pick_level, pick_name, show_details
 from heroes_quiz.cli.readaloud import ReadAloudOpt
 
@@ -30,28 +31,35 @@ MENU_ON = "menu"
 def _category_help() -> str:
     """`play --help` names the built-in quiz's categories."""
     from heroes_quiz import app as core
+    from heroes_quiz import i18n
     from heroes_quiz.errors import QuizError
 
+    # English is the source text: an English --help loads no catalog.
+    say = (lambda text: text) if i18n.language() == i18n.ENGLISH else i18n._
     try:
         names = core.builtin_bank().categories()
     except QuizError:
-        return "Only this category (repeatable)."
-    return f"Only this category (repeatable). The built-in quiz has: {', '.join(names)}."
+        return say(i18n.N_("Only this category (repeatable)."))
+    return say(i18n.N_("Only this category (repeatable). The built-in quiz has: {names}.")
+               ).format(names=", ".join(names))
 
 
 def menu(s: Session) -> None:
     """Play, High scores, Quit — until Quit or the end of input."""
     from heroes_quiz import app as core
     from heroes_quiz import ui
+    from heroes_quiz.cli.players import language_title, switch_language
     from heroes_quiz.errors import GameAbandoned
+    from heroes_quiz.i18n import _
     from heroes_quiz.speech import remembered
     from heroes_quiz.ui.aloud import menu_title, toggle
 
     ui.show_title(s.console)
     while True:
         try:
-            pick = s.asker.choose("What would you like to do?",
-                                  ["Play", "High scores", menu_title(remembered()), "Quit"])
+            pick = s.asker.choose(_("What would you like to do?"),
+                                  [_("Play"), _("High scores"), menu_title(remembered()),
+                                   language_title(), _("Quit")])
         except GameAbandoned:
             return
         if pick == 0:
@@ -60,6 +68,8 @@ def menu(s: Session) -> None:
             ui.show_scores(s.console, core.scores(None, 10))
         elif pick == 2:
             toggle(s.asker.voice, s.console)
+        elif pick == 3:
+            switch_language(s)  # the loop draws the menu again, in the new language
         else:
             return
 
@@ -68,13 +78,14 @@ def play_game(s: Session, options: "PlayOptions", where: str = "") -> None:
     """Load the bank, ask what is missing, play, save and show the end of the game."""
     from heroes_quiz import app as core
     from heroes_quiz import ui
+    from heroes_quiz.i18n import _
     from heroes_quiz.ui.endgame import menu_rows
 
     bank = core.load_bank(options.bank)
     unknown = core.unknown_categories(bank, options.categories)
     if unknown:
-        raise typer.BadParameter(f"no category {unknown[0]!r}; try one of: "
-                                 f"{', '.join(bank.categories())}", param_hint="--category")
+        raise typer.BadParameter(_("no category {name}; try one of: {names}").format(
+            name=repr(unknown[0]), names=", ".join(bank.categories())), param_hint="--category")
     level = pick_level(s, options.difficulty or None)
     name = pick_name(s, options.name or None)
     options = dataclasses.replace(options, difficulty=level, name=name)
@@ -100,6 +111,7 @@ def play(
     bank: BankOpt = None,
     read_aloud: ReadAloudOpt = False,
     details: DetailsOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Play one game."""
     from heroes_quiz import app as core
@@ -119,6 +131,7 @@ def scores(
     mode: Annotated[Mode, typer.Option(help="play, party or daily.")] = Mode.play,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     bank: BankOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Show the high-score tables (of the built-in quiz, or of --bank FILE)."""
     from heroes_quiz import app as core
