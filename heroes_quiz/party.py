@@ -10,6 +10,7 @@ from typing import Protocol
 
 from heroes_quiz.engine import Player, Prompter, Rules, take_turn
 from heroes_quiz.errors import UsageError
+from heroes_quiz.i18n import N_
 from heroes_quiz.models import GameResult, Question
 from heroes_quiz.names import clean_name
 
@@ -57,10 +58,10 @@ def parse_players(raw: str) -> list[str]:
     """Split "Ada, Bo,Cy" into clean names; 2 to 6 different names or a UsageError."""
     names = [clean_name(n) for n in raw.split(",") if n.strip()]
     if not MIN_PLAYERS <= len(names) <= MAX_PLAYERS:
-        raise UsageError(f"A party needs {MIN_PLAYERS} to {MAX_PLAYERS} players, "
-                         f"like --players \"Ada,Bo,Cy\" (got {len(names)}).")
+        raise UsageError(N_("A party needs {low} to {high} players, like --players \"Ada,Bo,Cy\" "
+                            "(got {count})."), low=MIN_PLAYERS, high=MAX_PLAYERS, count=len(names))
     if len({n.casefold() for n in names}) != len(names):
-        raise UsageError("Each player needs a different name.")
+        raise UsageError(N_("Each player needs a different name."))
     return names
 
 
