@@ -13,6 +13,7 @@ from typing import Protocol
 from rich.console import Console, RenderableType
 from rich.panel import Panel
 
+from heroes_quiz.i18n import _
 from heroes_quiz.models import GameResult, Outcome, ScoreRow
 from heroes_quiz.ui.render import review_panel, scores_table
 
@@ -49,12 +50,18 @@ def _chunks(console: Console, result: GameResult, whose: bool, budget: int
     chunks: list[list[Outcome]] = []
     for outcome in (o for o in result.outcomes if o.missed):
         trial = [*chunks[-1], outcome] if chunks else []
-        panel = review_panel(result, console.width, whose=whose, only=trial, page="9 of 9")
+        panel = review_panel(result, console.width, whose=whose, only=trial,
+                             page=page_label(9, 9))
         if trial and panel is not None and height(console, panel) <= budget:
             chunks[-1] = trial
         else:
             chunks.append([outcome])  # a question too tall for a page gets a page alone
     return chunks
+
+
+def page_label(page: int, pages: int) -> str:
+    """`2 of 3`, in a review page's title."""
+    return _("{page} of {pages}").format(page=page, pages=pages)
 
 
 def review_pages(console: Console, reviews: Sequence[tuple[GameResult, bool]],
@@ -64,7 +71,7 @@ def review_pages(console: Console, reviews: Sequence[tuple[GameResult, bool]],
     for result, whose in reviews:
         chunks = _chunks(console, result, whose, budget)
         for n, chunk in enumerate(chunks, start=1):
-            label = f"{n} of {len(chunks)}" if len(chunks) > 1 else ""
+            label = page_label(n, len(chunks)) if len(chunks) > 1 else ""
             panel = review_panel(result, console.width, whose=whose, only=chunk, page=label)
             if panel is not None:
                 pages.append(panel)
@@ -88,12 +95,12 @@ def finish(console: Console, pager: Pager | None, first: RenderableType,
     if pages:
         console.clear()
         console.print(first)
-        pager.pause("Press any key for your review…", idle)
+        pager.pause(_("Press any key for your review…"), idle)
     for n, page in enumerate(pages, start=1):
         console.clear()
         console.print(page)
         last = n == len(pages)
-        pager.pause("Press any key to go on…" if last else "Press any key for more…", idle)
+        pager.pause(_("Press any key to go on…") if last else _("Press any key for more…"), idle)
     console.clear()
     for part in final(room):
         console.print(part)
