@@ -18,7 +18,7 @@ from heroes_quiz.cli.common import (
     guard,
     session,
 )
-from heroes_quiz.cli.options import LangOpt
+from heroes_quiz.cli.options import LangOpt, lang_in_args
 from heroes_quiz.cli.players import DetailsOpt, pager, pick_level, pick_name, show_details
 from heroes_quiz.cli.readaloud import ReadAloudOpt
 
@@ -34,6 +34,10 @@ def _category_help() -> str:
     from heroes_quiz import i18n
     from heroes_quiz.errors import QuizError
 
+    # Worked out as the module loads, before --lang is parsed: read it from the command line.
+    flag = i18n.normalise(lang_in_args(sys.argv[1:]))
+    if flag:
+        i18n.set_language(flag)
     # English is the source text: an English --help loads no catalog.
     say = (lambda text: text) if i18n.language() == i18n.ENGLISH else i18n._
     try:
