@@ -29,7 +29,11 @@ def _plain(values: list[str]) -> bool:
     Printable text holds no control or format character and no space but " "; one ASCII
     letter or digit stays visible whatever the matcher's folding does to the rest."""
     joined = "".join(values)  # TypeError when one is not text: the caller says not plain
-    return joined.isprintable() and all(map(_ASCII_WORD.search, values))
+    if not joined.isprintable():
+        return False
+    if joined.isascii():  # printable ASCII is blank only when it is all spaces
+        return all(map(str.strip, values))
+    return all(map(_ASCII_WORD.search, values))
 
 
 def _distinct(choices: tuple[str, ...]) -> bool:
