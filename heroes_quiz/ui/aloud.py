@@ -156,6 +156,13 @@ def make_voice(console: Console) -> Voice:
     return Voice(_speaker(console, speech.read_aloud_wanted()))
 
 
+def follow_language(voice: Voice, console: Console) -> None:
+    """The menu switched language: a voice that speaks starts again in the new one."""
+    if voice.enabled:
+        voice.speaker.close()
+        voice.speaker = _speaker(console, True)
+
+
 def toggle(voice: Voice, console: Console) -> None:
     """The menu switch: flip the remembered setting and start or stop speaking now."""
     from heroes_quiz import speech

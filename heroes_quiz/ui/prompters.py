@@ -12,6 +12,7 @@ from rich.text import Text
 
 from heroes_quiz import answers
 from heroes_quiz.errors import GameAbandoned, Unreadable
+from heroes_quiz.i18n import N_, _, ngettext
 from heroes_quiz.models import Action, Kind, Outcome, Reply, Turn
 from heroes_quiz.textclean import visible
 from heroes_quiz.ui import aloud, render, typeahead
@@ -22,12 +23,14 @@ from heroes_quiz.ui.timer import Countdown, ask_until
 if TYPE_CHECKING:
     from heroes_quiz.party import Standing
 
-ARROW_HINT = "(↑ ↓ or a number, then Enter)"
+ARROW_HINT = N_("(↑ ↓ or a number, then Enter)")
 MAX_UNREADABLE = 5
 ANSWERED_PAUSE = 120.0  # after a real answer, a slow reader has time; only time's up hurries
 OPTION_INDENT = 6
-LIFELINE_TITLES = {Action.FIFTY: "½  50:50 — remove two wrong answers",
-                   Action.SKIP: "⤼  Skip this question"}
+LIFELINE_TITLES = {Action.FIFTY: N_("½  50:50 — remove two wrong answers"),
+                   Action.SKIP: N_("⤼  Skip this question")}
+# "skip" works in every language; a Spanish speaker types "saltar".
+SKIP_WORDS = frozenset({"skip", "saltar"})
 
 
 def arrived(reply: str) -> str:
@@ -41,7 +44,7 @@ def _lifeline_word(text: str, turn: Turn) -> Action | None:
     word = answers.normalize(text)
     if word in ("50", "50 50", "5050", "fifty") and Action.FIFTY in turn.lifelines:
         return Action.FIFTY
-    return Action.SKIP if word == "skip" and Action.SKIP in turn.lifelines else None
+    return Action.SKIP if word in SKIP_WORDS and Action.SKIP in turn.lifelines else None
 
 
 class PlainPrompter:
@@ -69,7 +72,7 @@ class PlainPrompter:
             return None
         if not line:
             self.console.print()
-            raise GameAbandoned("Game abandoned: the input ended. No score was saved.")
+            raise GameAbandoned(_("Game abandoned: the input ended. No score was saved."))
         line = arrived(line)
         if self.echo:
             # Piped answers are not echoed by a terminal; show them so logs read well.
@@ -91,8 +94,10 @@ class PlainPrompter:
         return Action.TIMEOUT
 
     def _give_up(self) -> None:
-        raise Unreadable(f"Game abandoned: {MAX_UNREADABLE} answers in a row could not be "
-                            "read. No score was saved.")
+        raise Unreadable(ngettext(
+            "Game abandoned: {count} answer in a row could not be read. No score was saved.",
+            "Game abandoned: {count} answers in a row could not be read. No score was saved.",
+            MAX_UNREADABLE).format(count=MAX_UNREADABLE))
 
     def _line(self, label: str) -> str:
         line = self.read(label)
@@ -105,8 +110,9 @@ class PlainPrompter:
         for n, option in enumerate(options, start=1):
             listing.append(f"\n  {n}. ").append(option)
         self.console.print(listing)
-        while (picked := answers.parse_choice(self._line("Your pick"), options)) is None:
-            self.console.print(Text(f"Type a number from 1 to {len(options)}.", style="yellow"))
+        while (picked := answers.parse_choice(self._line(_("Your pick")), options)) is None:
+            self.console.print(Text(_("Type a number from 1 to {count}.").format(
+                count=len(options)), style="yellow"))
             if self._unreadable():
                 self._give_up()
         self.unreadable = 0
@@ -136,8 +142,8 @@ class PlainPrompter:
             if self.voice.enabled and aloud.is_again(line):
                 self.voice.again(turn)
                 continue
-            if answers.normalize(line) == "skip" and Action.SKIP not in turn.lifelines:
-                self.console.print(Text("No skip left this game — type an answer.",
+            if answers.normalize(line) in SKIP_WORDS and Action.SKIP not in turn.lifelines:
+                self.console.print(Text(_("No skip left this game — type an answer."),
                                         style="yellow"))
                 continue
             reply = _lifeline_word(line, turn) or answers.parse_reply(
@@ -145,7 +151,8 @@ class PlainPrompter:
             if reply is not None:
                 self.unreadable = 0
                 return reply
-            self.console.print(Text(f"Hmm, I didn't get that. {hint}.", style="yellow"))
+            self.console.print(Text(_("Hmm, I didn't get that. {hint}.").format(hint=hint),
+                                    style="yellow"))
             if self._unreadable():
                 return self._ran_out(clock)
 
@@ -173,11 +180,11 @@ def _checker(kind: Kind, turn: Turn, again: bool = False) -> Any:
     def check(text: str) -> bool | str:
         if again and aloud.is_again(text):
             return True
-        if answers.normalize(text) == "skip":
-            return Action.SKIP in turn.lifelines or "No skip left this game — type an answer"
+        if answers.normalize(text) in SKIP_WORDS:
+            return Action.SKIP in turn.lifelines or _("No skip left this game — type an answer")
         if kind is Kind.NUMBER:
-            return answers.parse_number(text) is not None or "Type a number, like 12"
-        return bool(answers.normalize(text)) or "Type an answer, then press Enter"
+            return answers.parse_number(text) is not None or _("Type a number, like 12")
+        return bool(answers.normalize(text)) or _("Type an answer, then press Enter")
     return check
 
 
@@ -208,7 +215,7 @@ class InteractivePrompter:
         pairs = zip(map(self._fit, options), values, strict=True)
         choices = [questionary.Choice(title=o, value=v) for o, v in pairs]
         guard = Settling(_message(countdown, title), self.settle if settle else 0.0)
-        hint = render.fit_hint(title, ARROW_HINT, self.console.width)
+        hint = render.fit_hint(title, _(ARROW_HINT), self.console.width)
         question = questionary.select(guard.message, choices=choices, default=default,
                                       use_shortcuts=True, instruction=hint,
                                       # A child typing "spy kids" must not move the pointer:
@@ -254,14 +261,14 @@ class InteractivePrompter:
         self.console.print(render.question_panel(turn, numbered=False))
         self.voice.question(turn, timed=turn.time_left is not None)
         kind = turn.question.kind
-        countdown = None if turn.time_left is None else Countdown("Your answer:", turn.time_left)
+        countdown = None if turn.time_left is None else Countdown(_("Your answer:"), turn.time_left)
         if kind in (Kind.CHOICE, Kind.TRUE_FALSE):
             extra = [a for a in (Action.FIFTY, Action.SKIP) if a in turn.lifelines]
-            titles = [*turn.options, *(LIFELINE_TITLES[a] for a in extra)]
+            titles = [*render.option_titles(turn), *(_(LIFELINE_TITLES[a]) for a in extra)]
             values: list[Any] = [*range(len(turn.options)), *extra]
             if self.voice.enabled:
                 titles, values = [*titles, aloud.again_title()], [*values, aloud.AGAIN]
-            while (picked := self.choose("Your answer:", titles, values, countdown,
+            while (picked := self.choose(_("Your answer:"), titles, values, countdown,
                                          settle=True)) == aloud.AGAIN:
                 self.voice.again(turn)
             if kind is Kind.TRUE_FALSE and not isinstance(picked, Action):
@@ -272,11 +279,11 @@ class InteractivePrompter:
     def _typed(self, turn: Turn, countdown: Countdown | None) -> Reply:
         import questionary
 
-        hint = "(or type skip)" if Action.SKIP in turn.lifelines else ""
+        hint = _("(or type skip)") if Action.SKIP in turn.lifelines else ""
         if self.voice.enabled:
             hint = f"{hint} {aloud.again_hint()}".strip()
         while True:
-            guard = Settling(_message(countdown, "Your answer:"), self.settle)
+            guard = Settling(_message(countdown, _("Your answer:")), self.settle)
             question = questionary.text(guard.message, instruction=hint,
                                         validate=_checker(turn.question.kind, turn,
                                                           self.voice.enabled),
@@ -298,7 +305,8 @@ class InteractivePrompter:
         self.voice.feedback(outcome)
         self.console.print(render.feedback_panel(outcome, self.details))
         last = outcome.turn.number == outcome.turn.total
-        message = "Press any key to see your score…" if last else "Press any key for the next one…"
+        message = (_("Press any key to see your score…") if last
+                   else _("Press any key for the next one…"))
         # Only time's up moves on by itself soon; a real answer waits for a key.
         hurry = outcome.verdict.timed_out or self.next_after is None
         self.pause(message, self.next_after if hurry else ANSWERED_PAUSE)
@@ -310,10 +318,10 @@ class InteractivePrompter:
         self.console.clear()
         self.console.print(render.your_turn(name, round_no, rounds))
         self.voice.hand_over(name, round_no, rounds)
-        self.pause("Press any key when you're ready…")
+        self.pause(_("Press any key when you're ready…"))
 
     def standings(self, round_no: int, rounds: int, table: Sequence[Standing]) -> None:
         """Show the standings and wait for a key."""
         self.console.print(render.standings_table(table, round_no, rounds, self.console))
-        self.pause("Press any key to go on…", self.next_after)
+        self.pause(_("Press any key to go on…"), self.next_after)
 

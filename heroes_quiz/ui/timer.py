@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from heroes_quiz.i18n import _
+
 REFRESH_SECONDS = 0.25
 
 
@@ -29,7 +31,7 @@ class Countdown:
     def __str__(self) -> str:
         left = math.ceil(self.left())
         if not left:
-            return f"{self.label}  ⏱ time's up"
+            return _("{label}  ⏱ time's up").format(label=self.label)
         return self.template.format(label=self.label, left=left)
 
     def __format__(self, spec: str) -> str:

@@ -14,7 +14,8 @@ from typing import Any
 
 from heroes_quiz import answers
 
-TYPED = string.ascii_letters + " '-"
+# Spanish letters too: "niños espías" must reach the option as it is typed.
+TYPED = string.ascii_letters + "áéíóúüñÁÉÍÓÚÜÑ" + " '-"
 ERASE = ("backspace", "c-h")
 
 
