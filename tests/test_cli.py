@@ -185,3 +185,16 @@ def test_menu_in_plain_mode(toml_bank: Path) -> None:
     assert code == 0 and "What would you like to do?" in out and "No scores yet" in out
     code, out, _ = run(input="")
     assert code == 0
+
+
+def test_menu_language_entry_switches_remembers_and_redraws(quiz_home: Path) -> None:
+    from heroes_quiz import i18n, settings
+
+    code, out, _ = run(input="4\n5\n")  # Language / Idioma, then Quit (still last)
+    assert code == 0
+    assert "4. Language / Idioma: English" in out and "4. Language / Idioma: Español" in out
+    assert settings.get(i18n.SETTING) == "es" and i18n.language() == "es"
+    redrawn = out[out.index("Language / Idioma: English"):]
+    assert f"1. {i18n._('Play')}" in redrawn and f"5. {i18n._('Quit')}" in redrawn
+    code, out, _ = run(input="4\n5\n")  # and back
+    assert code == 0 and settings.get(i18n.SETTING) == "en"

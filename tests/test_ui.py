@@ -183,3 +183,40 @@ def test_a_typo_and_backspace_still_point_at_the_option(pipe: PipeInput) -> None
     q = make_question(kind=Kind.CHOICE)
     options = ("Frozen", "Home Alone", "Spy Kids", "Toy Story")
     assert interactive(pipe).ask(Turn(1, 1, q, options, 0)) == 3
+
+
+def test_spanish_true_false_list_shows_spanish_words_but_answers_with_values(
+        pipe: PipeInput) -> None:
+    from heroes_quiz import i18n
+
+    i18n.set_language("es")
+    q = make_question(kind=Kind.TRUE_FALSE)
+    turn = Turn(1, 1, q, ("True", "False"), 0)
+    assert render.option_titles(turn) == ("Verdadero", "Falso")
+    con = console()
+    con.print(render.question_panel(turn, numbered=True))
+    assert "1. Verdadero" in text_of(con) and "2. Falso" in text_of(con)
+    # Down to "Falso", then the Spanish word points back at "Verdadero": only a list that
+    # shows Spanish options can be typed at in Spanish.
+    pipe.send_text("\x1b[Bverdadero\r")
+    assert interactive(pipe).ask(turn) is True
+
+
+def test_spanish_letters_typed_at_a_list_reach_their_option(pipe: PipeInput) -> None:
+    pipe.send_text("niños espías\r")
+    q = make_question(kind=Kind.CHOICE)
+    # Were ñ and í dropped, the letters left ("nios espas") would name the first option.
+    options = ("Nios espas", "Frozen", "Niños espías", "Toy Story")
+    assert interactive(pipe).ask(Turn(1, 1, q, options, 0)) == 2
+
+
+def test_saltar_skips_like_skip() -> None:
+    from heroes_quiz.models import Action
+
+    q = make_question(kind=Kind.TEXT)
+    prompter = PlainPrompter(console(), StringIO("saltar\n"))
+    assert prompter.ask(Turn(1, 1, q, (), 0, lifelines=frozenset({Action.SKIP}))) is Action.SKIP
+    con = console()  # with no skip left, "saltar" is not taken for an answer either
+    assert PlainPrompter(con, StringIO("saltar\nHolbrook\n")).ask(Turn(1, 1, q, (), 0)) == \
+        "Holbrook"
+    assert "No skip left this game" in text_of(con)

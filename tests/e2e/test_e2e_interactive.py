@@ -5,6 +5,7 @@ Every wait is on screen content (see quizterm.Terminal.wait); HEROES_QUIZ_HOME i
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -311,3 +312,18 @@ def test_markup_is_shown_literally(spawn: Spawn, home: Path, tmp_path: Path) -> 
                           for line in term.lines()), "the literal name in the table")
     assert term.finish() == 0
     assert [r["name"] for r in saved_scores(home, bank)] == [MARKUP_NAME]
+
+
+def test_menu_language_switch_redraws_and_is_remembered(spawn: Spawn, home: Path) -> None:
+    term = spawn()
+    pick_menu(term, "Language / Idioma: English", arrows=True)
+    term.wait_screen(") Language / Idioma: Español")  # the menu drawn again, in Spanish
+    settings = json.loads((home / "settings.json").read_text(encoding="utf-8"))
+    assert settings["language"] == "es"
+    term.send(CTRL_C)
+    term.finish()
+    again = spawn()  # a later start on this machine
+    again.wait_screen(") Language / Idioma: Español")
+    assert "Traceback" not in again.plain
+    again.send(CTRL_C)
+    again.finish()
