@@ -10,6 +10,7 @@ import contextlib
 import os
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
 from typing import Any, TextIO
 
@@ -147,8 +148,16 @@ class Terminal:
             pass
 
 
+#: Set while a full-screen prompt runs: ends that prompt with the exception instead. Raised
+#: in the middle of the prompt's own redraw, Stopped was caught by prompt_toolkit, which then
+#: printed "Exception 15 / Press ENTER to continue..." instead of exiting.
+stop_prompt: Callable[[Stopped], bool] | None = None
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
-    raise Stopped(signum)
+    stopped = Stopped(signum)
+    if stop_prompt is None or not stop_prompt(stopped):
+        raise stopped
 
 
 def catch_stops() -> None:

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from heroes_quiz import streams
 from heroes_quiz.i18n import _
 
 REFRESH_SECONDS = 0.25
@@ -76,6 +77,22 @@ def ask_until(question: Any, countdown: Countdown | None, on_timeout: Any) -> An
     `on_timeout` instead."""
     app = question.application
     harden(app)
+    streams.stop_prompt = lambda stopped: _end_with(app, stopped)
+    try:
+        return _run(question, app, countdown, on_timeout)
+    finally:
+        streams.stop_prompt = None
+
+
+def _end_with(app: Any, stopped: BaseException) -> bool:
+    """End a running prompt with `stopped` (a signal arrived); False when none is running."""
+    if app.future is None or app.future.done():
+        return False
+    app.exit(exception=stopped)
+    return True
+
+
+def _run(question: Any, app: Any, countdown: Countdown | None, on_timeout: Any) -> Any:
     if countdown is None:
         return question.unsafe_ask()
     import asyncio  # only timed prompts need it; plain games skip the import
