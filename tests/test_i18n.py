@@ -151,7 +151,10 @@ def entries(catalog: Catalog) -> dict[object, object]:
         return tuple(value) if isinstance(value, list | tuple) else value
 
     # As Babel's write_mo: untranslated and fuzzy entries are left out of a .mo.
-    return {(m.context, flat(m.id)): flat(m.string) for m in catalog
+    def text(context: object) -> object:  # read_mo gives a context as bytes, read_po as str
+        return context.decode() if isinstance(context, bytes) else context
+
+    return {(text(m.context), flat(m.id)): flat(m.string) for m in catalog
             if m.id and m.string and not m.fuzzy}
 
 
