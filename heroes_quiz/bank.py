@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from heroes_quiz import fastcheck, schema
+from heroes_quiz import fastcheck, schema, shipped
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
 from heroes_quiz.textclean import deep, visible
@@ -48,12 +48,8 @@ class Bank(NamedTuple):
 
 
 def builtin_dir(lang: str = "en") -> Path:
-    """The shipped `data/` folder (`data/<lang>/` for a translation): inside the wheel
-    (force-included), or beside the package in a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    folder = packaged if packaged.is_dir() else here.parent / "data"
-    return folder if lang == "en" else folder / lang
+    """The shipped `data/` folder (`data/<lang>/` for a translation)."""
+    return shipped.data_dir(lang)
 
 
 def load(path: Path | None = None, *, strict: bool = False, lang: str = "en") -> Bank:

@@ -282,3 +282,11 @@ def test_no_sentence_is_copied_from_the_articles(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(COPY_CHECK), str(tmp_path)], capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_shipped_category_list_is_the_bank_s_own(lang: str) -> None:
+    # `play --help` lists shipped.categories() without loading the bank: one file per category.
+    from heroes_quiz import shipped
+
+    assert shipped.categories() == sorted(bank.load(None, lang=lang).categories())

@@ -30,9 +30,7 @@ MENU_ON = "menu"
 
 def _category_help() -> str:
     """`play --help` names the built-in quiz's categories."""
-    from heroes_quiz import app as core
-    from heroes_quiz import i18n
-    from heroes_quiz.errors import QuizError
+    from heroes_quiz import i18n, shipped
 
     # Worked out as the module loads, before --lang is parsed: read it from the command line.
     flag = i18n.normalise(lang_in_args(sys.argv[1:]))
@@ -40,9 +38,9 @@ def _category_help() -> str:
         i18n.set_language(flag)
     # English is the source text: an English --help loads no catalog.
     say = (lambda text: text) if i18n.language() == i18n.ENGLISH else i18n._
-    try:
-        names = core.builtin_bank().categories()
-    except QuizError:
+    # The file names, not the bank: --help and shell completion must not load and check it.
+    names = shipped.categories()
+    if not names:
         return say(i18n.N_("Only this category (repeatable)."))
     return say(i18n.N_("Only this category (repeatable). The built-in quiz has: {names}.")
                ).format(names=", ".join(names))
