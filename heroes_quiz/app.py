@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from heroes_quiz import bank as bank_mod
 from heroes_quiz import engine, family, history, paths
 from heroes_quiz.bank import BUILTIN_KEY
-from heroes_quiz.errors import BankError, StorageError
+from heroes_quiz.errors import BankError, NothingMatches, StorageError
 from heroes_quiz.i18n import N_
 from heroes_quiz.models import GameResult, SaveReport, ScoreRow
 from heroes_quiz.names import DEFAULT_NAME, clean_name
@@ -111,8 +111,7 @@ def select_from(bank: bank_mod.Bank, rng: random.Random, **how: Any) -> engine.S
     """engine.select on a loaded bank; a "nothing matches" message names the bank."""
     try:
         return engine.select(bank.questions, rng, **how)
-    except BankError:
-        # engine.select fails only when nothing matches; said here in words the UI translates.
+    except NothingMatches:  # said here in words the UI translates
         categories = how.get("categories", ())
         raise BankError(NOTHING_MATCHES_IN if categories else NOTHING_MATCHES,
                         bank=bank.origin, level=how.get("difficulty", engine.MIXED),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from heroes_quiz import answers, scoring
-from heroes_quiz.errors import BankError
+from heroes_quiz.errors import NothingMatches
 from heroes_quiz.models import (
     Action,
     Difficulty,
@@ -73,7 +73,7 @@ def select(
     wanted = frozenset(c.casefold() for c in categories)
     pool = [q for q in bank if matches(q, difficulty, wanted)]
     if not pool:
-        raise BankError(_nothing_matches(difficulty, categories))
+        raise NothingMatches()  # the caller words it: the core builds no sentences
     size = min(count, len(pool))
     if not seen:
         return Selection(tuple(rng.sample(pool, size)), count)
@@ -84,11 +84,6 @@ def select(
     return Selection(tuple(picked), count)
 
 
-def _nothing_matches(difficulty: str, categories: Sequence[str]) -> str:
-    what = f"difficulty {difficulty}"
-    if categories:
-        what += " and category " + ", ".join(categories)
-    return f"No questions match {what}. Try `heroes-quiz bank list` to see what there is."
 
 
 def options_for(question: Question, rng: random.Random) -> tuple[str, ...]:

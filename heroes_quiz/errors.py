@@ -32,6 +32,10 @@ class BankError(QuizError):
     """A question bank could not be read or failed validation."""
 
 
+class NothingMatches(BankError):
+    """No question of the bank fits the chosen level and categories (worded by the caller)."""
+
+
 class UsageError(QuizError):
     """A command-line value is out of range (mirrors typer's exit 2)."""
 

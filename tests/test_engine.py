@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from heroes_quiz import engine
-from heroes_quiz.errors import BankError
+from heroes_quiz.errors import BankError, NothingMatches
 from heroes_quiz.models import Difficulty, Kind, Outcome, Question, Reply, Turn
 
 KINDS = list(Kind)
@@ -73,9 +73,10 @@ def test_mixed_draws_every_level() -> None:
     assert {q.difficulty for q in sel.questions} == set(Difficulty)
 
 
-def test_nothing_matching_is_a_bank_error() -> None:
-    with pytest.raises(BankError, match="nosuch"):
+def test_nothing_matching_is_a_bank_error_worded_by_the_caller() -> None:
+    with pytest.raises(NothingMatches) as raised:
         engine.select(BANK, random.Random(1), categories=["nosuch"])
+    assert isinstance(raised.value, BankError) and str(raised.value) == ""  # no core English
 
 
 def test_all_right_game_scores_each_question_at_its_level_with_streak() -> None:
