@@ -215,9 +215,11 @@ def test_check_without_a_file_checks_both_languages_and_the_twins(builtin: Path)
 def test_check_reports_missing_and_mismatched_twins(builtin: Path) -> None:
     (builtin / "es" / "cast.toml").write_text(records(
         [spanish(ENGLISH[0]), spanish(ENGLISH[3], answer=40.0)]), encoding="utf-8")
-    for args in (["bank", "check"], ["bank", "check", "--lang", "es"]):
+    # --lang es also speaks Spanish, so the OK line is worded in the language in force.
+    for args, ok in ((["bank", "check"], "OK, 2 questions."),
+                     (["bank", "check", "--lang", "es"], "bien, 2 preguntas.")):
         code, out, err = run(*args)
-        assert code == 1 and f"{ES}: OK, 2 questions." in out
+        assert code == 1 and f"{ES}: {ok}" in out
         assert err.removeprefix("heroes-quiz: ").splitlines() == [
             f"{ES}: question t-1: missing (no twin of the English easy true_false question)",
             f"{ES}: question x-1: missing (no twin of the English easy text question)",
@@ -233,7 +235,7 @@ def test_check_lang_en_checks_english_alone(builtin: Path) -> None:
 
 def test_check_lang_es_does_not_list_english(builtin: Path) -> None:
     code, out, _ = run("bank", "check", "--lang", "es")
-    assert code == 0 and "built-in bank:" not in out and out.startswith(f"{ES}: OK")
+    assert code == 0 and "built-in bank:" not in out and out.startswith(f"{ES}: bien")
 
 
 def test_a_broken_spanish_bank_leaves_the_twins_unchecked(builtin: Path) -> None:
@@ -246,7 +248,7 @@ def test_a_broken_spanish_bank_leaves_the_twins_unchecked(builtin: Path) -> None
 
 def test_list_and_export_read_the_spanish_bank(builtin: Path) -> None:
     code, out, _ = run("bank", "list", "--lang", "es")
-    assert code == 0 and f"{ES}: 4 questions" in out
+    assert code == 0 and f"{ES}: 4 preguntas" in out
     code, out, _ = run("bank", "export", "--lang", "es")
     assert code == 0 and json.loads(out)[0]["prompt"].startswith("¿")
     code, out, _ = run("bank", "export", "--lang", "es", "--format", "opentdb")
@@ -258,7 +260,7 @@ def test_list_and_export_read_the_spanish_bank(builtin: Path) -> None:
 def test_list_follows_the_language_in_force(builtin: Path, monkeypatch: pytest.MonkeyPatch
                                             ) -> None:
     monkeypatch.setenv(i18n.ENV, "es")
-    assert f"{ES}: 4 questions" in run("bank", "list")[1]
+    assert f"{ES}: 4 preguntas" in run("bank", "list")[1]
 
 
 # The shipped banks. Red until data/es/ holds a twin of every English question (es-a, es-b).
