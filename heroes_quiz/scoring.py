@@ -50,15 +50,3 @@ def score_answer(
     halve = verdict.partial or verdict.halved
     return Points(base=base, time=earned - base, streak=bonus,
                   partial=-(whole - whole // 2) if halve else 0)
-
-
-def breakdown(points: Points) -> str:
-    """Render points as `200 base · −38 time · +40 streak = 202`."""
-    if points.base == 0:
-        return "0 points"
-    parts = [f"{points.base} base"]
-    extras = ((points.time, "time"), (points.streak, "streak"), (points.partial, "half"))
-    for value, label in extras:
-        if value:
-            parts.append(f"{'+' if value > 0 else '−'}{abs(value)} {label}")
-    return " · ".join(parts) + f" = {points.total}"
