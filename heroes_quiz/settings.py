@@ -7,6 +7,7 @@ stopping a game for.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -48,9 +49,14 @@ def put(key: str, value: Any) -> bool:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=target.parent)
+    except OSError:
+        return False
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False)
         os.replace(tmp, target)
     except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # never leave a half-written scratch file beside scores.db
         return False
     return True
