@@ -141,7 +141,7 @@ def parse_bool(text: str) -> bool | None:
 def parse_choice(text: str, options: Sequence[str]) -> int | None:
     """Read an option by its number (1-based) or its text; None if unclear."""
     raw = clean(text)
-    if raw.isdigit() and len(raw) < 4 and 0 < int(raw) <= len(options):
+    if raw.isdecimal() and len(raw) < 4 and 0 < int(raw) <= len(options):
         return int(raw) - 1
     given = normalize(raw)  # options that are themselves numbers can still be typed
     if not given:

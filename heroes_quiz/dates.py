@@ -105,7 +105,7 @@ def read_date(text: str, lang: str = "en") -> Day | None:
     months: set[int] = set()
     numbers: list[int] = []
     for part in _PART.findall(_spelled_days(folded, lang)):
-        if part.isdigit():
+        if part.isdecimal():
             numbers.append(int(part))
         elif (month := _month(part)) is not None:
             months.add(month)
