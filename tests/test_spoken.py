@@ -24,7 +24,7 @@ def turn(kind: Kind = Kind.CHOICE, number: int = 3, total: int = 10, player: str
 def outcome(verdict: Verdict, kind: Kind = Kind.CHOICE, score: int = 350, **over: object
             ) -> Outcome:
     t = turn(kind, **over)
-    q = dataclasses.replace(t.question, explanation="He plays Marcus Moreno")
+    q = t.question._replace(explanation="He plays Marcus Moreno")
     return Outcome(dataclasses.replace(t, question=q), verdict, Points(), score)
 
 
