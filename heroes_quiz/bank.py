@@ -80,11 +80,28 @@ def _collector_paused() -> Iterator[None]:
 
 def _load_files(path: Path) -> Bank:
     files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
+    label = visible(str(path))
     read = [_read(f, visible(str(f))) for f in files]
-    _check_count(sum(len(r.records) for r in read), visible(str(path)))
+    _check_count(sum(len(r.checked or r.records) for r in read), label)
     language, early = schema.bank_language([(r.label, r.language) for r in read])
-    loaded = _build([r.records for r in read], visible(str(path)), early=early)
+    checked = None if early else _prechecked(read)
+    if checked is not None:
+        loaded = Bank(tuple(checked), label)
+    else:
+        if any(r.checked is not None for r in read):  # rare: records needed after all
+            read = [_read(f, visible(str(f)), fast=False) for f in files]
+        loaded = _build([r.records for r in read], label, early=early)
     return loaded._replace(key=bank_key(path, read), language=language)
+
+
+def _prechecked(read: Sequence[_Read]) -> list[Question] | None:
+    """The files' questions when every file's were checked as it was read (a plain Open
+    Trivia DB file) and no id or prompt repeats; else None, for the full check."""
+    if not read or any(r.checked is None for r in read):
+        return None
+    questions = [q for r in read for q in r.checked or ()]
+    ids, prompts = [q.id for q in questions], [q.prompt for q in questions]
+    return questions if questions and fastcheck.unique_keys(ids, prompts) else None
 
 
 class _Read(NamedTuple):
@@ -93,6 +110,7 @@ class _Read(NamedTuple):
     digest: str
     label: str = ""
     language: object = None  # a top-level `language` as written, if any (checked by schema)
+    checked: list[Question] | None = None  # its questions, when checked as they were read
 
 
 def bank_key(path: Path, read: Sequence[_Read]) -> str:
@@ -136,12 +154,13 @@ def _builtin(strict: bool, lang: str) -> Bank:
     return _build(files, origin, builtin=strict)._replace(language=lang)
 
 
-def _read(path: Path, label: str) -> _Read:
+def _read(path: Path, label: str, *, fast: bool = True) -> _Read:
     raw = _read_bytes(path, label)
     import hashlib
 
-    records, name, language = _parse(raw, label)
-    return _Read(records, name, hashlib.sha256(raw).hexdigest(), label, language)
+    parsed = _parse(raw, label, fast=fast)
+    return _Read(parsed.items, parsed.name, hashlib.sha256(raw).hexdigest(), label,
+                 parsed.language, parsed.checked)
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
@@ -176,10 +195,11 @@ def _check_count(count: int, label: str) -> None:
 
 def parse(raw: bytes, label: str) -> list[schema.Record]:
     """Decode bytes of any supported format into raw records; format found by content."""
-    return _parse(raw, label)[0]
+    return _parse(raw, label, fast=False).items
 
 
-def _parse(raw: bytes, label: str) -> tuple[list[schema.Record], str, object]:
+def _parse(raw: bytes, label: str, *, fast: bool) -> _Parsed:
+    """Records (or, on the fast path, checked questions), name and language of a file."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -190,14 +210,18 @@ def _parse(raw: bytes, label: str) -> tuple[list[schema.Record], str, object]:
             raise BankError(f"{label}: TOML file is too big (over {MAX_TOML_BYTES // 2**20} MB; "
                             "a JSON bank may be bigger)")
         _check_count(len(_TOML_TABLE.findall(raw)), label)
-    items, name, language, cleaned = (_from_json if is_json else _from_toml)(text, label)
+    parsed = _from_json(text, label, fast=fast) if is_json else _from_toml(text, label)
+    if parsed.checked is not None:
+        _check_count(len(parsed.checked), label)
+        return parsed
+    items, name, language, cleaned, _ = parsed
     _check_count(len(items), label)
     if not cleaned and _may_hold_controls(text):
         # Bank text reaches the terminal: controls become visible marks here, once, in every
         # field (Open Trivia DB text is cleaned as it is decoded, in opentdb).
         items = [deep(item) for item in items]
-    return [schema.Record(item, label, n) for n, item in enumerate(items, start=1)], \
-        visible(name), language
+    records = [schema.Record(item, label, n) for n, item in enumerate(items, start=1)]
+    return _Parsed(records, visible(name), language)
 
 
 def _may_hold_controls(text: str) -> bool:
@@ -214,6 +238,7 @@ class _Parsed(NamedTuple):
     name: str
     language: object
     cleaned: bool = False  # whether controls in the text were already made visible
+    checked: list[Question] | None = None  # the questions, when checked as they were read
 
 
 def _from_toml(text: str, label: str) -> _Parsed:
@@ -244,7 +269,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def _from_json(text: str, label: str) -> _Parsed:
+def _from_json(text: str, label: str, *, fast: bool = False) -> _Parsed:
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -257,6 +282,9 @@ def _from_json(text: str, label: str) -> _Parsed:
     if isinstance(doc, dict) and "results" in doc:
         from heroes_quiz import opentdb  # its decoders cost start-up time; few banks need them
 
+        checked = opentdb.plain_questions(doc) if fast else None
+        if checked is not None:  # plain text, already checked: no record for each
+            return _Parsed([], "", None, cleaned=True, checked=checked)
         # Its text is cleaned of controls as it is decoded: no second look needed.
         return _Parsed(opentdb.to_records(doc, label), "", None, cleaned=True)
     # A wrapper {"id": "…", "language": "es", "questions": [...]} may name the bank.

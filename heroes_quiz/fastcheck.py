@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import filterfalse, repeat
+from operator import itemgetter
 from typing import Any
 
 from heroes_quiz.folding import MAX_INPUT
 from heroes_quiz.models import Difficulty, Kind, Question
 from heroes_quiz.schema import COMMON, EXTRA, MAX_CHOICES, MIN_CHOICES, Record
 
-_LEVELS = {m.value: m for m in Difficulty}
+LEVELS = {m.value: m for m in Difficulty}
 _KINDS = {m.value: m for m in (Kind.CHOICE, Kind.TRUE_FALSE)}
 _ALLOWED = {kind: frozenset(COMMON + EXTRA.get(kind, ())) for kind in _KINDS.values()}
 _ASCII_WORD = re.compile("[A-Za-z0-9]")
+_THIRD = itemgetter(2)
+# A question's choices, joined by line breaks, stay within what the matcher reads.
+_LONGEST_CHOICE = (MAX_INPUT - (MAX_CHOICES - 1)) // MAX_CHOICES
 
 
-def _plain(values: list[str]) -> bool:
+def plain(values: list[str]) -> bool:
     """Printable text with a letter or digit in each: what `schema._text` takes as it is.
 
     Printable text holds no control or format character and no space but " "; one ASCII
@@ -36,25 +41,46 @@ def _plain(values: list[str]) -> bool:
     return all(map(_ASCII_WORD.search, values))
 
 
-def _distinct(choices: tuple[str, ...]) -> bool:
+def distinct(choices: tuple[str, ...]) -> bool:
     """Whether the choices surely differ as the matcher reads them.
 
     For letters, digits and spaces alone the matcher's form ends with the last word (leading
     articles are all it drops), so different last words mean different choices; anything else
     is left to the full check."""
-    lowered = "\n".join(choices).lower()
-    if len(lowered) > MAX_INPUT or not lowered.isascii():  # the matcher reads MAX_INPUT
+    return simple(choices) and last_words_differ(choices)
+
+
+def simple(choices: Sequence[str]) -> bool:
+    """Whether every choice is ASCII letters, digits and spaces, short enough that the
+    matcher reads all of a question's choices (MAX_INPUT)."""
+    joined = "".join(choices)
+    if not joined.isascii() or not joined.replace(" ", "").isalnum():
+        return not choices
+    return max(map(len, choices)) <= _LONGEST_CHOICE
+
+
+def last_words_differ(choices: tuple[str, ...]) -> bool:
+    """Whether the choices' last words, case folded, all differ (see `distinct`)."""
+    words = map(_THIRD, map(str.rpartition, map(str.lower, choices), repeat(" ")))
+    return len(set(words)) == len(choices)
+
+
+def plain_all(values: list[str]) -> bool:
+    """`plain` for a whole column of texts at once (each one judged on its own)."""
+    try:
+        joined = "".join(values)
+    except TypeError:  # one is not text
         return False
-    if not lowered.replace(" ", "").replace("\n", "").isalnum():
+    if not joined.isprintable() or not all(map(str.strip, values)):
         return False
-    return len({line.rpartition(" ")[2] for line in lowered.split("\n")}) == len(choices)
+    return joined.isascii() or all(map(_ASCII_WORD.search, filterfalse(str.isascii, values)))
 
 
 def question(rec: Record) -> Question | None:
     """The record's Question when it is plain and right; None sends it to the full check."""
     data = rec.data
     try:  # an unhashable level or kind is a TypeError, a missing field a KeyError
-        difficulty, kind = _LEVELS[data["difficulty"]], _KINDS[data["kind"]]
+        difficulty, kind = LEVELS[data["difficulty"]], _KINDS[data["kind"]]
         values = [data["id"], data["category"], data["prompt"], data["explanation"],
                   data["source"]]
         if not data.keys() <= _ALLOWED[kind]:
@@ -62,9 +88,9 @@ def question(rec: Record) -> Question | None:
         if kind is Kind.CHOICE:
             return _choice(data, difficulty, values)
         answer = data["answer"]
-        if type(answer) is not bool or not _plain(values):
+        if type(answer) is not bool or not plain(values):
             return None
-    except (KeyError, TypeError):  # TypeError also when a text is not text (_plain's join)
+    except (KeyError, TypeError):  # TypeError also when a text is not text (plain's join)
         return None
     qid, category, prompt, explanation, source = map(str.strip, values)
     return Question(qid, category, difficulty, kind, prompt, answer, explanation, source)
@@ -76,29 +102,37 @@ def _choice(data: Mapping[str, Any], difficulty: Difficulty, values: list[str]
     if type(raw) is not list or not MIN_CHOICES <= len(raw) <= MAX_CHOICES:
         return None
     values += [data["answer"], *raw]
-    if not _plain(values):
+    if not plain(values):
         return None
     qid, category, prompt, explanation, source, answer, *choices = map(str.strip, values)
     picks = tuple(choices)
-    if answer not in picks or not _distinct(picks):
+    if answer not in picks or not distinct(picks):
         return None
     return Question(qid, category, difficulty, Kind.CHOICE, prompt, answer, explanation,
                     source, picks)
 
 
 def unique(records: Sequence[Record]) -> bool:
-    """Whether ids and prompts surely repeat nowhere (else `schema.check_unique` says where).
+    """Whether ids and prompts surely repeat nowhere (else `schema.check_unique` says where)."""
+    try:
+        return unique_keys([rec.data["id"] for rec in records],
+                           [rec.data["prompt"] for rec in records])
+    except KeyError:
+        return False
+
+
+def unique_keys(ids: Sequence[Any], prompts: Sequence[Any]) -> bool:
+    """Whether these ids and prompts surely repeat nowhere, as `schema.check_unique` compares.
 
     Keys coarser than the full check's (every space dropped, case folded) that all differ mean
     the full keys differ too; printable text holds no line break to split on, and no space
     but " "."""
     try:
-        ids = "\n".join([rec.data["id"] for rec in records])
-        prompts = "\n".join([rec.data["prompt"] for rec in records])
-    except (KeyError, TypeError):
+        id_lines, prompt_lines = "\n".join(ids), "\n".join(prompts)
+    except TypeError:  # one is not text
         return False
-    if not (ids + prompts).replace("\n", "").isprintable():
+    if not (id_lines + prompt_lines).replace("\n", "").isprintable():
         return False
-    count = len(records)
-    return (len(set(ids.replace(" ", "").split("\n"))) == count
-            and len(set(prompts.casefold().replace(" ", "").split("\n"))) == count)
+    count = len(ids)
+    return (len(set(id_lines.replace(" ", "").split("\n"))) == count
+            and len(set(prompt_lines.casefold().replace(" ", "").split("\n"))) == count)

@@ -7,11 +7,14 @@ import binascii
 import hashlib
 import html
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 from urllib.parse import unquote
 
+from heroes_quiz import fastcheck
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
+from heroes_quiz.schema import MAX_CHOICES, MIN_CHOICES
 from heroes_quiz.textclean import visible
 
 SOURCE = "Open Trivia DB"
@@ -85,6 +88,58 @@ def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
         raise BankError(f"{label}: {exc}") from None
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise BankError(f"{label}: could not decode a question ({exc})") from None
+
+
+_ITEM = itemgetter(*_FIELDS, "incorrect_answers")
+
+
+class _NotPlain(Exception):
+    """A result the fast path leaves to records and the full check."""
+
+
+def plain_questions(doc: dict[str, Any]) -> list[Question] | None:
+    """Every result straight to its Question when all are plain html-encoded text (as
+    `fastcheck` means it): the Questions `to_records` and the full check would give, without a
+    record for each. None sends the file down the full path, which names every problem."""
+    results = doc.get("results")
+    if not isinstance(results, list) or not results:
+        return None
+    texts: list[str] = []  # every text read and every choice, each list checked in one pass
+    choices: list[str] = []
+    try:
+        if _decoder(results[0] if isinstance(results[0], dict) else {}) is not html.unescape:
+            return None
+        questions = [_plain_question(_ITEM(item), texts, choices) for item in results]
+    except (_NotPlain, BankError, KeyError, TypeError):  # TypeError: a result is not an object
+        return None
+    return questions if fastcheck.plain_all(texts) and fastcheck.simple(choices) else None
+
+
+def _plain_question(fields: tuple[Any, ...], texts: list[str], choices: list[str]) -> Question:
+    """`_record` then `fastcheck.question` in one step; its texts and choices are noted for
+    `plain_questions` to check all at once."""
+    kind, level, category, prompt, right, wrong = fields
+    if type(category) is not str or type(prompt) is not str or type(right) is not str:
+        raise _NotPlain
+    category = html.unescape(category) if "&" in category else category
+    prompt = html.unescape(prompt) if "&" in prompt else prompt
+    right = html.unescape(right) if "&" in right else right
+    texts += (category, prompt, right)
+    qid = "otdb-" + hashlib.sha1(f"{category}|{prompt}".encode()).hexdigest()[:10]
+    explanation, difficulty = f"The right answer is {right}.", fastcheck.LEVELS[level]
+    if kind == "boolean":
+        return Question(qid, category.strip(), difficulty, Kind.TRUE_FALSE, prompt.strip(),
+                        right.strip().lower() == "true", explanation, SOURCE)
+    if kind != "multiple" or type(wrong) is not list:
+        raise _NotPlain
+    wrong = [html.unescape(w) if "&" in w else w for w in wrong]
+    texts += wrong
+    picks = (right.strip(), *map(str.strip, wrong))
+    if not MIN_CHOICES <= len(picks) <= MAX_CHOICES or not fastcheck.last_words_differ(picks):
+        raise _NotPlain
+    choices += picks
+    return Question(qid, category.strip(), difficulty, Kind.CHOICE, prompt.strip(), picks[0],
+                    explanation, SOURCE, picks)
 
 
 def export(questions: Iterable[Question]) -> tuple[dict[str, Any], int]:

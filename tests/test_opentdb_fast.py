@@ -1,0 +1,124 @@
+"""Open Trivia DB's fast path: the same Questions as records plus the full check, or nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from heroes_quiz import bank, opentdb, schema
+from heroes_quiz.errors import BankError
+
+# Text near every edge the checks care about: entities (one decoding to ESC), articles, case,
+# accents, spaces and tabs at the ends, invisible and control characters, long words.
+_PIECES = st.sampled_from([
+    "the", "The", "a", "cat", "Cat", "CAT", "cát", "5", " ", "  ", "\t", "&amp;", "&quot;",
+    "&#27;", "&#039;", "&iacute;", "&", "?", "-", "\u3164", "\u200b", "\x1b", "é", "e\u0301",
+    "x" * 120, "True", "true", "False"])
+_TEXT = st.lists(_PIECES, min_size=0, max_size=4).map("".join)
+_ODD = st.one_of(st.none(), st.integers(0, 2), st.lists(_TEXT, max_size=1))
+
+
+@st.composite
+def _results(draw: st.DrawFn) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "type": draw(st.sampled_from(["multiple", "boolean", "boolean", "text", 1])),
+        "difficulty": draw(st.sampled_from(["easy", "medium", "hard", "Easy", None])),
+        "category": draw(st.one_of(_TEXT, _ODD)),
+        "question": draw(st.one_of(_TEXT, _TEXT, _ODD)),
+        "correct_answer": draw(st.one_of(_TEXT, _ODD)),
+        "incorrect_answers": draw(st.one_of(st.lists(st.one_of(_TEXT, _ODD), max_size=5),
+                                            _TEXT)),
+    }
+    for key in draw(st.lists(st.sampled_from(sorted(item)), max_size=1)):
+        del item[key]
+    return item
+
+
+# Results that are mostly plain, so the fast path is taken often enough to be compared.
+_WORDS = ["Cat", "the Dog", "Fish 5", "A Bird", "cow", "Rodr&iacute;guez", "the cat", "Cow  "]
+_PLAIN = st.fixed_dictionaries({
+    "type": st.sampled_from(["multiple", "multiple", "boolean"]),
+    "difficulty": st.sampled_from(["easy", "hard"]),
+    "category": st.sampled_from(_WORDS),
+    "question": st.sampled_from(_WORDS).map(lambda w: f"Which is {w}?"),
+    "correct_answer": st.sampled_from([*_WORDS, "True", "false"]),
+    "incorrect_answers": st.lists(st.sampled_from(_WORDS), min_size=2, max_size=4, unique=True)})
+
+
+def _full(doc: dict[str, Any]) -> tuple[list[Any], list[str]]:
+    """What the full path makes of a document: its Questions and its problems."""
+    records = [schema.Record(item, "f.json", n)
+               for n, item in enumerate(opentdb.to_records(doc, "f.json"), start=1)]
+    problems = schema.Problems()
+    return [schema.to_question(rec, problems) for rec in records], problems.lines
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_results(), *[_PLAIN] * 6), min_size=1, max_size=3))
+def test_the_fast_path_builds_what_the_full_check_builds(results: list[dict[str, Any]]) -> None:
+    doc = {"response_code": 0, "results": results}
+    fast = opentdb.plain_questions(doc)
+    if fast is not None:
+        questions, problems = _full(doc)
+        assert not problems
+        assert fast == questions
+
+
+def _plain_doc(count: int) -> dict[str, Any]:
+    return {"response_code": 0, "results": [
+        {"type": "multiple", "difficulty": "easy", "category": "Film &amp; TV",
+         "question": f"Question {n}: which goes with &quot;Heroes&quot;?",
+         "correct_answer": f"Right {n}", "incorrect_answers": [f"Wrong {n}a", f"Wrong {n}b"]}
+        if n % 2 else
+        {"type": "boolean", "difficulty": "hard", "category": "Film",
+         "question": f"Statement {n} is true.", "correct_answer": "False",
+         "incorrect_answers": ["True"]}
+        for n in range(count)]}
+
+
+def test_a_plain_file_takes_the_fast_path_and_loads_the_same(tmp_path: Path) -> None:
+    doc = _plain_doc(40)
+    fast = opentdb.plain_questions(doc)
+    assert fast is not None and len(fast) == 40
+    assert fast == _full(doc)[0]
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert list(bank.load(path).questions) == fast
+
+
+@pytest.mark.parametrize("change", [
+    {"question": "Two \x1b[2J lines"},  # a control
+    {"incorrect_answers": ["Right 1", "Wrong"]},  # the answer twice
+    {"difficulty": "Easy"},
+    {"incorrect_answers": ["Wrong"]},  # two choices
+])
+def test_one_odd_result_sends_the_file_down_the_full_path(change: dict[str, Any]) -> None:
+    doc = _plain_doc(5)
+    doc["results"][1].update(change)
+    assert opentdb.plain_questions(doc) is None
+
+
+def test_repeats_in_a_plain_file_are_still_reported(tmp_path: Path) -> None:
+    doc = _plain_doc(6)
+    doc["results"][3] = dict(doc["results"][1])
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(BankError, match="duplicate id") as caught:
+        bank.load(path)
+    assert "same prompt" in str(caught.value)
+
+
+def test_a_folder_mixing_a_plain_file_and_a_toml_bank_loads_both(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(json.dumps(_plain_doc(4)), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(
+        '[[question]]\nid = "t-1"\ncategory = "c"\ndifficulty = "easy"\nkind = "text"\n'
+        'prompt = "Name it"\nanswer = "Zendaya"\nexplanation = "She is."\nsource = "me"\n',
+        encoding="utf-8")
+    loaded = bank.load(tmp_path)
+    assert len(loaded.questions) == 5
+    assert {q.id for q in loaded.questions} >= {"t-1"}
