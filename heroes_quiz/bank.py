@@ -101,7 +101,9 @@ def _prechecked(read: Sequence[_Read]) -> list[Question] | None:
         return None
     questions = [q for r in read for q in r.checked or ()]
     ids, prompts = [q.id for q in questions], [q.prompt for q in questions]
-    return questions if questions and fastcheck.unique_keys(ids, prompts) else None
+    # Every text of a checked question is printable: plain_questions saw to that.
+    unique = fastcheck.unique_keys(ids, prompts, printable=True)
+    return questions if questions and unique else None
 
 
 class _Read(NamedTuple):

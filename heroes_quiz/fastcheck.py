@@ -121,8 +121,9 @@ def unique(records: Sequence[Record]) -> bool:
         return False
 
 
-def unique_keys(ids: Sequence[Any], prompts: Sequence[Any]) -> bool:
-    """Whether these ids and prompts surely repeat nowhere, as `schema.check_unique` compares.
+def unique_keys(ids: Sequence[Any], prompts: Sequence[Any], *, printable: bool = False) -> bool:
+    """Whether these ids and prompts surely repeat nowhere, as `schema.check_unique` compares
+    (`printable`: the caller has already checked that every one is printable text).
 
     Keys coarser than the full check's (every space dropped, case folded) that all differ mean
     the full keys differ too; printable text holds no line break to split on, and no space
@@ -131,7 +132,7 @@ def unique_keys(ids: Sequence[Any], prompts: Sequence[Any]) -> bool:
         id_lines, prompt_lines = "\n".join(ids), "\n".join(prompts)
     except TypeError:  # one is not text
         return False
-    if not (id_lines + prompt_lines).replace("\n", "").isprintable():
+    if not printable and not (id_lines + prompt_lines).replace("\n", "").isprintable():
         return False
     count = len(ids)
     return (len(set(id_lines.replace(" ", "").split("\n"))) == count

@@ -40,14 +40,32 @@ def _decoder(sample: dict[str, Any]) -> Callable[[str], str]:
     raise BankError("not an Open Trivia DB file I can read (unknown 'type' or encoding)")
 
 
+# The entities Open Trivia DB writes most, decoded by str.replace in a fifth of html.unescape's
+# time; a text with any other "&" goes to html.unescape, so the result is always its own.
+_COMMON_ENTITIES = (("&quot;", '"'), ("&#039;", "'"), ("&lt;", "<"), ("&gt;", ">"),
+                    ("&eacute;", "é"), ("&iacute;", "í"), ("&aacute;", "á"), ("&oacute;", "ó"),
+                    ("&uacute;", "ú"), ("&ntilde;", "ñ"))
+
+
+def unescape(text: str) -> str:
+    """`html.unescape(text)`, faster for the entities Open Trivia DB uses most."""
+    if "&" not in text:
+        return text
+    out = text
+    for entity, char in _COMMON_ENTITIES:
+        out = out.replace(entity, char)
+    if "&" in out.replace("&amp;", ""):  # an entity not listed, or a bare "&"
+        return html.unescape(text)
+    return out.replace("&amp;", "&")  # last: "&amp;quot;" stays "&quot;"
+
+
 def _reader(decode: Callable[[str], str]) -> Callable[[str], str]:
     """`decode`, then terminal controls (&#27;, base64, %1B) shown as visible marks."""
     if decode is not html.unescape:
         return lambda text: visible(decode(text))
 
     def read(text: str) -> str:  # most fields hold no entity and no control: one C check each
-        if "&" in text:
-            text = html.unescape(text)
+        text = unescape(text)
         return text if text.isprintable() else visible(text)
     return read
 
@@ -121,9 +139,10 @@ def _plain_question(fields: tuple[Any, ...], texts: list[str], choices: list[str
     kind, level, category, prompt, right, wrong = fields
     if type(category) is not str or type(prompt) is not str or type(right) is not str:
         raise _NotPlain
-    category = html.unescape(category) if "&" in category else category
-    prompt = html.unescape(prompt) if "&" in prompt else prompt
-    right = html.unescape(right) if "&" in right else right
+    # "&" tested here, not in unescape: most texts hold none, and a call costs more than the test.
+    category = unescape(category) if "&" in category else category
+    prompt = unescape(prompt) if "&" in prompt else prompt
+    right = unescape(right) if "&" in right else right
     texts += (category, prompt, right)
     qid = "otdb-" + hashlib.sha1(f"{category}|{prompt}".encode()).hexdigest()[:10]
     explanation, difficulty = f"The right answer is {right}.", fastcheck.LEVELS[level]
@@ -132,7 +151,7 @@ def _plain_question(fields: tuple[Any, ...], texts: list[str], choices: list[str
                         right.strip().lower() == "true", explanation, SOURCE)
     if kind != "multiple" or type(wrong) is not list:
         raise _NotPlain
-    wrong = [html.unescape(w) if "&" in w else w for w in wrong]
+    wrong = [unescape(w) if "&" in w else w for w in wrong]
     texts += wrong
     picks = (right.strip(), *map(str.strip, wrong))
     if not MIN_CHOICES <= len(picks) <= MAX_CHOICES or not fastcheck.last_words_differ(picks):

@@ -32,13 +32,13 @@ def check(
     Without FILE: the built-in bank in English and Spanish (or in --lang), and a Spanish twin
     for every English question.
     """
-    from heroes_quiz import app as core
+    from heroes_quiz import bank as bank_mod  # not app: a check needs no scores or settings
 
     with guard():
         if file is None:
             _check_builtin([lang] if lang else list(Lang))
             return
-        loaded = core.load_bank(file, strict=True)
+        loaded = bank_mod.load(file, strict=True)
         typer.echo(_ok(loaded))
 
 
