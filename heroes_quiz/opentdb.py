@@ -151,7 +151,7 @@ def _plain_question(fields: tuple[Any, ...], texts: list[str], choices: list[str
                         right.strip().lower() == "true", explanation, SOURCE)
     if kind != "multiple" or type(wrong) is not list:
         raise _NotPlain
-    wrong = [unescape(w) if "&" in w else w for w in wrong]
+    wrong = [unescape(w) if type(w) is str and "&" in w else w for w in wrong]
     texts += wrong
     picks = (right.strip(), *map(str.strip, wrong))
     if not MIN_CHOICES <= len(picks) <= MAX_CHOICES or not fastcheck.last_words_differ(picks):

@@ -96,6 +96,9 @@ def test_a_plain_file_takes_the_fast_path_and_loads_the_same(tmp_path: Path) -> 
     {"incorrect_answers": ["Right 1", "Wrong"]},  # the answer twice
     {"difficulty": "Easy"},
     {"incorrect_answers": ["Wrong"]},  # two choices
+    {"incorrect_answers": [["&"], "Wrong"]},  # a list where a text belongs ("&" in it, too)
+    {"incorrect_answers": [{"&": 1}, "Wrong", 3]},
+    {"category": ["&"]},
 ])
 def test_one_odd_result_sends_the_file_down_the_full_path(change: dict[str, Any]) -> None:
     doc = _plain_doc(5)
