@@ -5,6 +5,7 @@ fields. Such a record passes every check of `schema.to_question` by construction
 is recognised with a few C-level string operations instead of one Python call per field. A
 record that is not plain in any way returns None and gets the full check, so what is reported
 (and how) never changes: this module only decides faster that there is nothing to report.
+`opentdb.plain_questions` uses the same rules on a whole Open Trivia DB file, column by column.
 """
 
 from __future__ import annotations
