@@ -282,9 +282,10 @@ def _from_json(text: str, label: str, *, fast: bool = False) -> _Parsed:
     except RecursionError:
         raise BankError(f"{label}: JSON is nested too deeply") from None
     if isinstance(doc, dict) and "results" in doc:
-        from heroes_quiz import opentdb  # its decoders cost start-up time; few banks need them
+        # Its decoders cost start-up time; few banks need them.
+        from heroes_quiz import opentdb, opentdb_fast
 
-        checked = opentdb.plain_questions(doc) if fast else None
+        checked = opentdb_fast.plain_questions(doc) if fast else None
         if checked is not None:  # plain text, already checked: no record for each
             return _Parsed([], "", None, cleaned=True, checked=checked)
         # Its text is cleaned of controls as it is decoded: no second look needed.

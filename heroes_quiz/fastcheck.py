@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from itertools import filterfalse, repeat
-from operator import itemgetter
+from itertools import filterfalse
 from typing import Any
 
 from heroes_quiz.folding import MAX_INPUT
@@ -24,7 +23,6 @@ LEVELS = {m.value: m for m in Difficulty}
 _KINDS = {m.value: m for m in (Kind.CHOICE, Kind.TRUE_FALSE)}
 _ALLOWED = {kind: frozenset(COMMON + EXTRA.get(kind, ())) for kind in _KINDS.values()}
 _ASCII_WORD = re.compile("[A-Za-z0-9]")
-_THIRD = itemgetter(2)
 # A question's choices, joined by line breaks, stay within what the matcher reads.
 _LONGEST_CHOICE = (MAX_INPUT - (MAX_CHOICES - 1)) // MAX_CHOICES
 
@@ -62,8 +60,7 @@ def simple(choices: Sequence[str]) -> bool:
 
 def last_words_differ(choices: tuple[str, ...]) -> bool:
     """Whether the choices' last words, case folded, all differ (see `distinct`)."""
-    words = map(_THIRD, map(str.rpartition, map(str.lower, choices), repeat(" ")))
-    return len(set(words)) == len(choices)
+    return len({choice.rpartition(" ")[2] for choice in map(str.lower, choices)}) == len(choices)
 
 
 def plain_all(values: list[str]) -> bool:

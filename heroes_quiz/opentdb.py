@@ -7,14 +7,11 @@ import binascii
 import hashlib
 import html
 from collections.abc import Callable, Iterable
-from operator import itemgetter
 from typing import Any
 from urllib.parse import unquote
 
-from heroes_quiz import fastcheck
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
-from heroes_quiz.schema import MAX_CHOICES, MIN_CHOICES
 from heroes_quiz.textclean import visible
 
 SOURCE = "Open Trivia DB"
@@ -22,19 +19,21 @@ _FIELDS = ("type", "difficulty", "category", "question", "correct_answer")
 _KINDS = {"multiple": Kind.CHOICE, "boolean": Kind.TRUE_FALSE}
 
 
-def _b64(text: str) -> str:
+def b64decode(text: str) -> str:
+    """One base64 text as Open Trivia DB writes it (strict, UTF-8)."""
     return base64.b64decode(text, validate=True).decode("utf-8")
 
 
-def _decoder(sample: dict[str, Any]) -> Callable[[str], str]:
+def decoder(sample: dict[str, Any]) -> Callable[[str], str]:
+    """How a file's texts are encoded (html.unescape, b64decode or unquote), from a sample."""
     kind = sample.get("type")
     question = str(sample.get("question", ""))
     if kind in _KINDS:
         plain = " " in question or "%" not in question
         return html.unescape if plain else unquote
     try:
-        if _b64(str(kind)) in _KINDS:
-            return _b64
+        if b64decode(str(kind)) in _KINDS:
+            return b64decode
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
     raise BankError("not an Open Trivia DB file I can read (unknown 'type' or encoding)")
@@ -100,65 +99,12 @@ def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
     if not results:
         return []
     try:
-        read = _reader(_decoder(results[0] if isinstance(results[0], dict) else {}))
+        read = _reader(decoder(results[0] if isinstance(results[0], dict) else {}))
         return [_record(item, read) for item in results]
     except BankError as exc:
         raise BankError(f"{label}: {exc}") from None
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise BankError(f"{label}: could not decode a question ({exc})") from None
-
-
-_ITEM = itemgetter(*_FIELDS, "incorrect_answers")
-
-
-class _NotPlain(Exception):
-    """A result the fast path leaves to records and the full check."""
-
-
-def plain_questions(doc: dict[str, Any]) -> list[Question] | None:
-    """Every result straight to its Question when all are plain html-encoded text (as
-    `fastcheck` means it): the Questions `to_records` and the full check would give, without a
-    record for each. None sends the file down the full path, which names every problem."""
-    results = doc.get("results")
-    if not isinstance(results, list) or not results:
-        return None
-    texts: list[str] = []  # every text read and every choice, each list checked in one pass
-    choices: list[str] = []
-    try:
-        if _decoder(results[0] if isinstance(results[0], dict) else {}) is not html.unescape:
-            return None
-        questions = [_plain_question(_ITEM(item), texts, choices) for item in results]
-    except (_NotPlain, BankError, KeyError, TypeError):  # TypeError: a result is not an object
-        return None
-    return questions if fastcheck.plain_all(texts) and fastcheck.simple(choices) else None
-
-
-def _plain_question(fields: tuple[Any, ...], texts: list[str], choices: list[str]) -> Question:
-    """`_record` then `fastcheck.question` in one step; its texts and choices are noted for
-    `plain_questions` to check all at once."""
-    kind, level, category, prompt, right, wrong = fields
-    if type(category) is not str or type(prompt) is not str or type(right) is not str:
-        raise _NotPlain
-    # "&" tested here, not in unescape: most texts hold none, and a call costs more than the test.
-    category = unescape(category) if "&" in category else category
-    prompt = unescape(prompt) if "&" in prompt else prompt
-    right = unescape(right) if "&" in right else right
-    texts += (category, prompt, right)
-    qid = "otdb-" + hashlib.sha1(f"{category}|{prompt}".encode()).hexdigest()[:10]
-    explanation, difficulty = f"The right answer is {right}.", fastcheck.LEVELS[level]
-    if kind == "boolean":
-        return Question(qid, category.strip(), difficulty, Kind.TRUE_FALSE, prompt.strip(),
-                        right.strip().lower() == "true", explanation, SOURCE)
-    if kind != "multiple" or type(wrong) is not list:
-        raise _NotPlain
-    wrong = [unescape(w) if type(w) is str and "&" in w else w for w in wrong]
-    texts += wrong
-    picks = (right.strip(), *map(str.strip, wrong))
-    if not MIN_CHOICES <= len(picks) <= MAX_CHOICES or not fastcheck.last_words_differ(picks):
-        raise _NotPlain
-    choices += picks
-    return Question(qid, category.strip(), difficulty, Kind.CHOICE, prompt.strip(), picks[0],
-                    explanation, SOURCE, picks)
 
 
 def export(questions: Iterable[Question]) -> tuple[dict[str, Any], int]:

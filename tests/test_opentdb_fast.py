@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from heroes_quiz import bank, opentdb, schema
+from heroes_quiz import bank, opentdb, opentdb_fast, schema
 from heroes_quiz.errors import BankError
 
 # Text near every edge the checks care about: entities (one decoding to ESC), articles, case,
@@ -58,15 +61,57 @@ def _full(doc: dict[str, Any]) -> tuple[list[Any], list[str]]:
     return [schema.to_question(rec, problems) for rec in records], problems.lines
 
 
+def _encoded(results: list[dict[str, Any]], encoding: str) -> dict[str, Any]:
+    """The results with every text encoded as Open Trivia DB's `encode=` option writes it."""
+    def one(value: Any) -> Any:
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        if not isinstance(value, str) or encoding == "html":
+            return value
+        value = html.unescape(value)  # the other encodings carry the characters themselves
+        if encoding == "base64":
+            return base64.b64encode(value.encode()).decode()
+        return quote(value, safe="")
+
+    return {"response_code": 0,
+            "results": [{k: one(v) for k, v in item.items()} for item in results]}
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.one_of(_results(), *[_PLAIN] * 6), min_size=1, max_size=3))
 def test_the_fast_path_builds_what_the_full_check_builds(results: list[dict[str, Any]]) -> None:
-    doc = {"response_code": 0, "results": results}
-    fast = opentdb.plain_questions(doc)
-    if fast is not None:
-        questions, problems = _full(doc)
-        assert not problems
-        assert fast == questions
+    for encoding in ("html", "base64", "url3986"):
+        doc = _encoded(results, encoding)
+        fast = opentdb_fast.plain_questions(doc)
+        if fast is not None:
+            questions, problems = _full(doc)
+            assert not problems
+            assert fast == questions
+
+
+@pytest.mark.parametrize("encoding", ["html", "base64", "url3986"])
+def test_every_encoding_of_a_plain_file_takes_the_fast_path(encoding: str) -> None:
+    results = _plain_doc(30)["results"]
+    for item in results:  # the html entities, written out for the other encodings
+        item["question"] = item["question"].replace("&quot;", '"')
+        item["category"] = item["category"].replace("&amp;", "&")
+    doc = _encoded(results, encoding)
+    fast = opentdb_fast.plain_questions(doc)
+    assert fast is not None and len(fast) == 30
+    assert fast == _full(doc)[0]
+    assert fast[1].prompt == 'Question 1: which goes with "Heroes"?'
+
+
+@pytest.mark.parametrize("text", ["100%", "50%2", "a%0Ab", "back\\slash", "caf%C3",
+                                  "caf%C3%A9 %F0%9F%8E%AC"])
+def test_url_texts_the_column_decoder_cannot_take_go_the_full_way(text: str) -> None:
+    doc = _encoded(_plain_doc(3)["results"], "url3986")
+    doc["results"][1]["question"] = text
+    fast = opentdb_fast.plain_questions(doc)
+    if fast is not None:  # then it must be exactly what unquote gives
+        assert fast == _full(doc)[0]
+    else:
+        assert text != "caf%C3%A9 %F0%9F%8E%AC"  # plain UTF-8 escapes do take the fast path
 
 
 def _plain_doc(count: int) -> dict[str, Any]:
@@ -83,7 +128,7 @@ def _plain_doc(count: int) -> dict[str, Any]:
 
 def test_a_plain_file_takes_the_fast_path_and_loads_the_same(tmp_path: Path) -> None:
     doc = _plain_doc(40)
-    fast = opentdb.plain_questions(doc)
+    fast = opentdb_fast.plain_questions(doc)
     assert fast is not None and len(fast) == 40
     assert fast == _full(doc)[0]
     path = tmp_path / "plain.json"
@@ -103,7 +148,7 @@ def test_a_plain_file_takes_the_fast_path_and_loads_the_same(tmp_path: Path) -> 
 def test_one_odd_result_sends_the_file_down_the_full_path(change: dict[str, Any]) -> None:
     doc = _plain_doc(5)
     doc["results"][1].update(change)
-    assert opentdb.plain_questions(doc) is None
+    assert opentdb_fast.plain_questions(doc) is None
 
 
 def test_repeats_in_a_plain_file_are_still_reported(tmp_path: Path) -> None:
