@@ -34,6 +34,25 @@ def opentdb(count: int, seed: int = 1) -> dict[str, object]:
     return {"response_code": 0, "results": results}
 
 
+def encoded(doc: dict[str, object], encoding: str) -> dict[str, object]:
+    """The same document as Open Trivia DB's `encode=base64` or `encode=url3986` writes it."""
+    import base64
+    import html
+    from urllib.parse import quote
+
+    def one(value: object) -> object:
+        if isinstance(value, list):
+            return [one(v) for v in value]
+        if not isinstance(value, str):
+            return value
+        text = html.unescape(value).encode()
+        return base64.b64encode(text).decode() if encoding == "base64" else quote(text, safe="")
+
+    results = doc["results"]
+    assert isinstance(results, list)
+    return {**doc, "results": [{k: one(v) for k, v in item.items()} for item in results]}
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "benchmarks/out")
     out.mkdir(parents=True, exist_ok=True)

@@ -61,7 +61,8 @@ def until(cmd: list[str], text: str | None, env: dict[str, str]) -> float:
 
 def first_question(runs: int, env: dict[str, str]) -> bool:
     """In a terminal: the first question on screen vs importing typer, rich and questionary."""
-    game = [EXE, "play", "--difficulty", "easy", "--name", "Bench", "--no-timer"]
+    # A fixed seed: its first question is a choice question, drawn as a list.
+    game = [EXE, "play", "--difficulty", "easy", "--name", "Bench", "--no-timer", "--seed", "1"]
     base = [PYTHON, "-c", "import typer, rich.console, questionary"]
     shown, imports = [], []
     for _ in range(runs):
