@@ -121,11 +121,7 @@ def unique(records: Sequence[Record]) -> bool:
 
 def unique_keys(ids: Sequence[Any], prompts: Sequence[Any], *, printable: bool = False) -> bool:
     """Whether these ids and prompts surely repeat nowhere, as `schema.check_unique` compares
-    (`printable`: the caller has already checked that every one is printable text).
-
-    Keys coarser than the full check's (every space dropped, case folded) that all differ mean
-    the full keys differ too; printable text holds no line break to split on, and no space
-    but " "."""
+    (`printable`: the caller has already checked that every one is printable text)."""
     try:
         id_lines, prompt_lines = "\n".join(ids), "\n".join(prompts)
     except TypeError:  # one is not text
@@ -133,5 +129,16 @@ def unique_keys(ids: Sequence[Any], prompts: Sequence[Any], *, printable: bool =
     if not printable and not (id_lines + prompt_lines).replace("\n", "").isprintable():
         return False
     count = len(ids)
-    return (len(set(id_lines.replace(" ", "").split("\n"))) == count
-            and len(set(prompt_lines.casefold().replace(" ", "").split("\n"))) == count)
+    # Printable text holds no space but " ": stripped, an id is the full check's key.
+    return len(set(map(str.strip, ids))) == count and _distinct_prompts(prompts, prompt_lines)
+
+
+def _distinct_prompts(prompts: Sequence[str], lines: str) -> bool:
+    """Whether printable prompts (joined as `lines`) differ as `schema.check_unique` keys
+    them: case folded, spaces squeezed. Without a space at either end or two in a row, the
+    case-folded prompt is that key; otherwise coarser keys (every space dropped) that all
+    differ mean the full keys differ too."""
+    if lines[:1] != " " and lines[-1:] != " " and not any(
+            gap in lines for gap in ("  ", " \n", "\n ")):
+        return len(set(map(str.casefold, prompts))) == len(prompts)
+    return len(set(lines.casefold().replace(" ", "").split("\n"))) == len(prompts)
