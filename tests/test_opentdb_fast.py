@@ -170,3 +170,20 @@ def test_a_folder_mixing_a_plain_file_and_a_toml_bank_loads_both(tmp_path: Path)
     loaded = bank.load(tmp_path)
     assert len(loaded.questions) == 5
     assert {q.id for q in loaded.questions} >= {"t-1"}
+
+
+def test_only_a_big_bank_is_frozen_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    import gc
+
+    small, big = tmp_path / "small.json", tmp_path / "big.json"
+    small.write_text(json.dumps(_plain_doc(50)), encoding="utf-8")
+    big.write_text(json.dumps(_plain_doc(30_000)), encoding="utf-8")
+    gc.unfreeze()
+    try:
+        bank.load(small)
+        assert gc.get_freeze_count() == 0  # a test run's garbage stays collectable
+        assert len(bank.load(big).questions) == 30_000
+        assert gc.get_freeze_count() > 30_000
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
