@@ -1,5 +1,6 @@
 """Odd keys at every questionary prompt (prompt_toolkit pipe input): Esc, Ctrl-O, Ctrl-R,
-Ctrl-L and mouse-like or coloured sequences do nothing; SIGINT is Ctrl-C."""
+Ctrl-L, Ctrl-D, Ctrl-Z, Ctrl-Q and mouse-like or coloured sequences do nothing; SIGINT is
+Ctrl-C."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from heroes_quiz.ui import InteractivePrompter
 # ("not enough values to unpack") before the prompts were hardened.
 ODD = {"esc": "\x1b", "ctrl-o": "\x0f", "ctrl-r": "\x12", "ctrl-l": "\x0c", "sgr": "\x1b[31m",
        "colour paste": "\x1b[1;32mhi\x1b[0m", "urxvt mouse": "\x1b[96;14;13M",
-       "sgr mouse": "\x1b[<1;2m", "x10 mouse": "\x1b[M\x00\x00\x00"}
+       "sgr mouse": "\x1b[<1;2m", "x10 mouse": "\x1b[M\x00\x00\x00",
+       # Ctrl-D on an empty reply ended the game (EOF); Ctrl-Z typed a literal ^Z, and
+       # Ctrl-Q let the next key (Esc) into the reply raw.
+       "ctrl-d": "\x04", "ctrl-z": "\x1a", "ctrl-q esc": "\x11\x1b"}
 
 
 def run(keys: str, ask: Any) -> Any:

@@ -51,8 +51,11 @@ def harden(app: Any) -> None:
     - mouse reports are ignored: we never turn the mouse on, and prompt_toolkit's parser reads
       any `ESC [ digits m` (pasted coloured text, `ESC [ 3 1 m`) as one, whose handler then
       fails to unpack it ("not enough values to unpack");
-    - Ctrl-R and Ctrl-S (history search) and Ctrl-L (clear screen, which erased the question
-      drawn above the prompt) do nothing either;
+    - Ctrl-R and Ctrl-S (history search), Ctrl-L (clear screen, which erased the question
+      drawn above the prompt), Ctrl-Z (typed a literal ^Z into the reply) and Ctrl-Q (quoted
+      insert: the next key, Esc say, went raw into the reply) do nothing either;
+    - Ctrl-D deletes the letter under the cursor and never ends the game (on an empty reply
+      it meant end of input and abandoned the game, where a list prompt ignored it);
     - a SIGINT sent by `kill -INT` counts as Ctrl-C.
     """
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
@@ -60,8 +63,12 @@ def harden(app: Any) -> None:
 
     keys = KeyBindings()
     for key in (Keys.Escape, Keys.ControlO, Keys.ControlR, Keys.ControlS, Keys.ControlL,
-                Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
+                Keys.ControlZ, Keys.ControlQ, Keys.Vt100MouseEvent, Keys.WindowsMouseEvent):
         keys.add(key, eager=True)(_ignore)
+
+    @keys.add(Keys.ControlD, eager=True)
+    def _delete(event: Any) -> None:
+        event.current_buffer.delete()
 
     @keys.add(Keys.SIGINT, eager=True)
     def _interrupt(event: Any) -> None:

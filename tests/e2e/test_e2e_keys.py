@@ -28,7 +28,8 @@ from quizterm import (  # noqa: F401  (fixtures)
 
 ESC, TAB = "\x1b", "\t"
 ARROWS = ["\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D"]
-# Ctrl-A..Ctrl-Y but not C/D/Z (interrupt, end of input, suspend: meant to stop the game), not
+# Ctrl-A..Ctrl-Y but not C/D/Z (between prompts the terminal itself reads them as interrupt,
+# end of input and suspend; inside a prompt D and Z do nothing, see test_hardening_keys), not
 # Q/S (a terminal's XON/XOFF flow control freezes output between prompts) and not J/M (Enter).
 CTRL = [chr(ord(c) - 64) for c in "ABEFGHIKLNOPRTUVWXY"]
 PASTES = ["\x1b[31mred text\x1b[0m", "\x1b[1;32mgreen\x1b[m", "\x1b[31m", "\x1b[<1;2m",
