@@ -57,3 +57,38 @@ def test_signal_during_a_timed_question(spawn: Spawn, bank: Path, home: Path, si
         os.close(pty)
     assert "Traceback" not in term.plain and "Game over" not in term.plain
     assert saved_scores(home) == []
+
+
+# Every other kind of prompt: (what to start, what to wait for, keys to reach it).
+PROMPTS = {
+    "menu": ((), "What would you like to do?", ""),
+    "level picker": (("play", "--name", "Ada"), "Pick a level", ""),
+    "name prompt": (("play", "--difficulty", "easy"), "What's your name?", ""),
+    "untimed question": (("play", "--name", "Ada", "--difficulty", "easy", "--no-timer"),
+                         "Your answer", ""),
+    "feedback pause": (("play", "--name", "Ada", "--difficulty", "easy", "--no-timer"),
+                       "Press any key for the next one", "1\r"),
+}
+
+
+@pytest.mark.parametrize("where", list(PROMPTS))
+def test_sigterm_at_any_prompt_restores_the_terminal(spawn: Spawn, bank: Path, home: Path,
+                                                     where: str) -> None:
+    args, shown, keys = PROMPTS[where]
+    term = spawn(*args, *(("--bank", str(bank)) if args else ()))
+    pty = os.dup(term.child.child_fd)
+    try:
+        if keys:
+            term.wait(term.answer_prompt, "the first question")
+            term.send(keys)
+        term.wait_screen(shown)
+        # The prompt is drawn a moment before prompt_toolkit puts the pty in raw mode.
+        term.wait(lambda: local_modes(pty) & MODES == 0 or None, "the prompt's raw mode")
+        os.kill(term.child.pid, signal.SIGTERM)
+        term.expect(ABANDONED_MESSAGE)
+        assert term.finish() == 143
+        assert local_modes(pty) & MODES == MODES
+    finally:
+        os.close(pty)
+    assert "Traceback" not in term.plain
+    assert saved_scores(home) == []
