@@ -155,3 +155,13 @@ def test_a_second_skip_is_refused_with_a_hint(toml_bank: Path) -> None:
                        input="skip\nskip\nBoyd Holbrook\n")  # seed 1: the choice comes first
     assert code == 0 and "SKIPPED" in out
     assert "No skip left this game — type an answer." in out and "Right answers: 1 of 2" in out
+
+
+@pytest.mark.parametrize("limit", ["nan", "NaN", "inf", "0", "-5", "3601"])
+def test_a_time_limit_that_is_not_seconds_is_refused(toml_bank: Path, limit: str) -> None:
+    # nan passed the 1-3600 range (comparisons with nan are false) and timed out every question.
+    for cmd, who in (("play", ("--name", "Al")), ("party", ("--players", "Al,Bo"))):
+        code, _, err = run(cmd, "--plain", "--time-limit", limit, "--bank", str(toml_bank),
+                           *who, input="1\n")
+        assert code == 2 and "Invalid value for '--time-limit'" in err
+    assert saved() == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from heroes_quiz.errors import QuizError
-from heroes_quiz.i18n import N_
+from heroes_quiz.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,8 +46,16 @@ class Mode(StrEnum):
 BankOpt = Annotated[Path | None, typer.Option("--bank", help="Use this bank file or folder.")]
 PlainOpt = Annotated[bool, typer.Option("--plain", help="Numbered prompts, one answer per line.")]
 NameOpt = Annotated[str | None, typer.Option(help="Your name (asked in a terminal).")]
+def _seconds(value: float | None) -> float | None:
+    """`--time-limit nan` passes a range check (every comparison with nan is false) and then
+    timed out every question at once: refuse it with the range's own words."""
+    if value is not None and math.isnan(value):
+        raise typer.BadParameter(_("give a number of seconds from 1 to 3600"))
+    return value
+
+
 TimeOpt = Annotated[float | None, typer.Option(
-    "--time-limit", min=1, max=3600,
+    "--time-limit", min=1, max=3600, callback=_seconds,
     help="Seconds per question (default in a terminal: easy 30, medium 20, hard 15).")]
 NoTimerOpt = Annotated[bool, typer.Option("--no-timer", help="Relaxed play: no countdown.")]
 
