@@ -164,3 +164,16 @@ def test_typed_reply_escapes_are_not_echoed(quiz_home: Path, tmp_path: Path) -> 
     clean_of_controls(done.raw)
     assert "You said: no␛[2J" in done.out and "You: no␛[2J" in done.out  # feedback, review
     assert saved(quiz_home)[0]["correct"] == 0
+
+
+def test_bank_new_names_its_file_visibly(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from heroes_quiz.cli import app
+
+    # color=True: click would otherwise strip escapes for a pipe, hiding what a terminal gets.
+    made = CliRunner().invoke(app, ["bank", "new", str(tmp_path / f"x{CLEAR}y.toml")],
+                              color=True)
+    assert made.exit_code == 0
+    clean_of_controls(made.output)
+    assert "x␛[2Jy.toml" in made.output

@@ -153,6 +153,7 @@ def new(
     """Write a commented template bank with one question of each kind."""
     from heroes_quiz.errors import BankError
     from heroes_quiz.template import TEMPLATE
+    from heroes_quiz.textclean import visible
 
     with guard():
         if file.exists() and not force:
@@ -164,4 +165,4 @@ def new(
             raise BankError(N_("{file}: cannot write ({reason})"), file=file,
                             reason=exc.strerror) from None
         typer.echo(_("Wrote {file}. Edit it, then: heroes-quiz bank check {file}").format(
-            file=file))
+            file=visible(str(file))))  # a control in the name must not reach the terminal
