@@ -93,26 +93,35 @@ def _load_files(path: Path) -> Bank:
     read = [_read(f, visible(str(f))) for f in files]
     _check_count(sum(len(r.checked or r.records) for r in read), label)
     language, early = schema.bank_language([(r.label, r.language) for r in read])
-    checked = None if early else _prechecked(read)
-    if checked is not None:
-        loaded = Bank(tuple(checked), label)
-    else:
+    loaded = None if early else _from_slots(read, label)
+    if loaded is None:
         if any(r.checked is not None for r in read):  # rare: records needed after all
             read = [_read(f, visible(str(f)), fast=False) for f in files]
         loaded = _build([r.records for r in read], label, early=early)
     return loaded._replace(key=bank_key(path, read), language=language)
 
 
-def _prechecked(read: Sequence[_Read]) -> list[Question] | None:
-    """The files' questions when every file's were checked as it was read (a plain Open
-    Trivia DB file) and no id or prompt repeats; else None, for the full check."""
+def _from_slots(read: Sequence[_Read], origin: str) -> Bank | None:
+    """The bank from files checked as they were read (Open Trivia DB's fast path): their
+    questions, with the full check for the results left to it. None when some file was not
+    read that way or an id or prompt may repeat: the full path then says where."""
     if not read or any(r.checked is None for r in read):
         return None
-    questions = [q for r in read for q in r.checked or ()]
-    ids, prompts = [q.id for q in questions], [q.prompt for q in questions]
-    # Every text of a checked question is printable: plain_questions saw to that.
-    unique = fastcheck.unique_keys(ids, prompts, printable=True)
-    return questions if questions and unique else None
+    slots = [slot for r in read for slot in r.checked or ()]
+    checked = [slot for slot in slots if type(slot) is Question]
+    records = [slot for slot in slots if type(slot) is schema.Record]
+    ids = [q.id for q in checked] + [rec.data.get("id") for rec in records]
+    prompts = [q.prompt for q in checked] + [rec.data.get("prompt") for rec in records]
+    # A checked question's texts are printable (plain_questions saw to that); a record's may not.
+    if not slots or not fastcheck.unique_keys(ids, prompts, printable=not records):
+        return None
+    problems = schema.Problems()
+    questions = [slot if isinstance(slot, Question)
+                 else fastcheck.question(slot) or schema.to_question(slot, problems)
+                 for slot in slots]
+    if problems.lines:
+        raise BankError(_summarise(problems.lines))
+    return Bank(tuple(q for q in questions if q is not None), origin)
 
 
 class _Read(NamedTuple):
@@ -121,7 +130,9 @@ class _Read(NamedTuple):
     digest: str
     label: str = ""
     language: object = None  # a top-level `language` as written, if any (checked by schema)
-    checked: list[Question] | None = None  # its questions, when checked as they were read
+    # Its questions, when checked as they were read, each in its place, and a record in
+    # place of each result left to the full check.
+    checked: list[Question | schema.Record] | None = None
 
 
 def bank_key(path: Path, read: Sequence[_Read]) -> str:
@@ -249,7 +260,7 @@ class _Parsed(NamedTuple):
     name: str
     language: object
     cleaned: bool = False  # whether controls in the text were already made visible
-    checked: list[Question] | None = None  # the questions, when checked as they were read
+    checked: list[Question | schema.Record] | None = None  # see _Read.checked
 
 
 def _from_toml(text: str, label: str) -> _Parsed:
@@ -295,8 +306,8 @@ def _from_json(text: str, label: str, *, fast: bool = False) -> _Parsed:
         from heroes_quiz import opentdb, opentdb_fast
 
         checked = opentdb_fast.plain_questions(doc) if fast else None
-        if checked is not None:  # plain text, already checked: no record for each
-            return _Parsed([], "", None, cleaned=True, checked=checked)
+        if checked is not None:  # checked as decoded: a record only for what was left
+            return _Parsed([], "", None, cleaned=True, checked=_slots(doc, checked, label))
         # Its text is cleaned of controls as it is decoded: no second look needed.
         return _Parsed(opentdb.to_records(doc, label), "", None, cleaned=True)
     # A wrapper {"id": "…", "language": "es", "questions": [...]} may name the bank.
@@ -306,6 +317,17 @@ def _from_json(text: str, label: str, *, fast: bool = False) -> _Parsed:
     if not isinstance(doc, list) or not all(isinstance(item, dict) for item in doc):
         raise BankError(f"{label}: expected a list of question objects")
     return _Parsed(doc, name, language)
+
+
+def _slots(doc: dict[str, Any], checked: list[Question | None], label: str
+           ) -> list[Question | schema.Record]:
+    """The checked questions, and a record (numbered as in the file) for each result left."""
+    from heroes_quiz import opentdb
+
+    left = [n for n, question in enumerate(checked) if question is None]
+    records = iter(opentdb.to_records(doc, label, only=left) if left else ())
+    return [question if question is not None
+            else schema.Record(next(records), label, n) for n, question in enumerate(checked, 1)]
 
 
 def _build(files: Sequence[list[schema.Record]], origin: str, *, builtin: bool = False,

@@ -91,8 +91,10 @@ def _record(item: Any, read: Callable[[str], str]) -> dict[str, Any]:
     return record
 
 
-def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
-    """Convert a parsed Open Trivia DB document into native question records."""
+def to_records(doc: dict[str, Any], label: str, only: Iterable[int] | None = None
+               ) -> list[dict[str, Any]]:
+    """Convert a parsed Open Trivia DB document into native question records (those of the
+    results at positions `only`, counted from 0, when given)."""
     results = doc.get("results")
     if not isinstance(results, list):
         raise BankError(f"{label}: 'results' must be a list")
@@ -100,7 +102,8 @@ def to_records(doc: dict[str, Any], label: str) -> list[dict[str, Any]]:
         return []
     try:
         read = _reader(decoder(results[0] if isinstance(results[0], dict) else {}))
-        return [_record(item, read) for item in results]
+        chosen = results if only is None else [results[n] for n in only]
+        return [_record(item, read) for item in chosen]
     except BankError as exc:
         raise BankError(f"{label}: {exc}") from None
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:

@@ -39,8 +39,9 @@ class _NotPlain(Exception):
     """A file the fast path leaves to records and the full check."""
 
 
-def plain_questions(doc: dict[str, Any]) -> list[Question] | None:
-    """Every result as its Question when all are plain; None sends the file the full way."""
+def plain_questions(doc: dict[str, Any]) -> list[Question | None] | None:
+    """Each result's Question when it is plain, None where it needs the full check; None
+    for the whole file when its shape or encoding does not fit (then every result does)."""
     results = doc.get("results")
     if not isinstance(results, list) or not results:
         return None
@@ -59,23 +60,38 @@ def plain_questions(doc: dict[str, Any]) -> list[Question] | None:
     except (_NotPlain, BankError, KeyError, TypeError, ValueError):  # ValueError: decoding
         return None
     answers = [*texts[2], *flat]  # every choice, and the true/false answers as well
-    if not fastcheck.simple(answers) or not fastcheck.plain_all([*texts[0], *texts[1], *answers]):
-        return None
-    return questions
+    if fastcheck.simple(answers) and fastcheck.plain_all([*texts[0], *texts[1], *answers]):
+        return questions
+    # Some text is not plain: find which results hold one (the rest stay checked).
+    each = zip(questions, texts[0], texts[1], texts[2], groups, strict=True)
+    return [question if question is not None and _plain_texts(question, parts) else None
+            for question, *parts in each]
 
 
-def _plain_question(fields: tuple[Any, ...]) -> Question:
-    """`opentdb._record` then `fastcheck.question`, for decoded texts."""
+def _plain_texts(question: Question, parts: list[Any]) -> bool:
+    """Whether one result's texts, as decoded (category, prompt, answer, wrong answers), are
+    plain."""
+    category, prompt, right, wrong = parts
+    return fastcheck.plain([category, prompt, right, *wrong]) and (
+        question.kind is Kind.TRUE_FALSE or fastcheck.simple(question.choices))
+
+
+def _plain_question(fields: tuple[Any, ...]) -> Question | None:
+    """`opentdb._record` then `fastcheck.question`, for decoded texts; None where the full
+    check must judge the result."""
     kind, level, category, prompt, right, wrong = fields
+    difficulty = fastcheck.LEVELS.get(level)
+    if difficulty is None:
+        return None
     qid = "otdb-" + hashlib.sha1(f"{category}|{prompt}".encode()).hexdigest()[:10]
-    explanation, difficulty = f"The right answer is {right}.", fastcheck.LEVELS[level]
+    explanation = f"The right answer is {right}."
     if kind == "boolean":
         return Question(qid, category.strip(), difficulty, Kind.TRUE_FALSE, prompt.strip(),
                         right.strip().lower() == "true", explanation, SOURCE)
     picks = (right.strip(), *map(str.strip, wrong))
     if kind != "multiple" or not MIN_CHOICES <= len(picks) <= MAX_CHOICES \
             or not fastcheck.last_words_differ(picks):
-        raise _NotPlain
+        return None
     return Question(qid, category.strip(), difficulty, Kind.CHOICE, prompt.strip(), picks[0],
                     explanation, SOURCE, picks)
 
