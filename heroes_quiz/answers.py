@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 
 from heroes_quiz import dates, numbers
-from heroes_quiz.folding import MAX_INPUT, clean, fold
+from heroes_quiz.folding import MAX_INPUT, clean, fold, fold_lines
 from heroes_quiz.models import Kind, Note, Question, Reply, Verdict, format_number
 
-__all__ = ["MAX_INPUT", "clean", "judge", "match_text", "normalize", "parse_bool",
-           "parse_choice", "parse_number", "parse_reply"]
+__all__ = ["MAX_INPUT", "clean", "judge", "match_text", "normalize", "normalize_all",
+           "parse_bool", "parse_choice", "parse_number", "parse_reply"]
 
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 _EDGES = re.compile(r"^[^\w-]+|[^\w]+$")
@@ -38,11 +38,30 @@ _SEQUEL = {word: str(n) for n, words in enumerate((
 
 def normalize(text: str) -> str:
     """Reduce text to lowercase unaccented words for comparison."""
-    text = fold(text.replace("&", " and "))
-    words = _NOT_WORD.sub(" ", text.replace("'", "").replace("\u2019", "")).split()
+    return _joined_words(_spaced(fold(text.replace("&", " and "))))
+
+
+def _joined_words(spaced: str) -> str:
+    words = spaced.split()
     while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _spaced(folded: str) -> str:
+    """Folded text with apostrophes dropped and every other mark a space."""
+    return _NOT_WORD.sub(" ", folded.replace("'", "").replace("\u2019", ""))
+
+
+def normalize_all(texts: Sequence[str]) -> list[str] | None:
+    """`normalize` of each of `texts`, folding all of them in one pass. None when a text is
+    longer than the matcher reads, or holds a line break."""
+    if not texts:
+        return []
+    if max(map(len, texts)) > MAX_INPUT:
+        return None
+    lines = _spaced(fold_lines("\n".join(texts).replace("&", " and "))).split("\n")
+    return list(map(_joined_words, lines)) if len(lines) == len(texts) else None
 
 
 def allowed_typos(answer: str) -> int:

@@ -24,6 +24,15 @@ def clean(text: str) -> str:
     return _INVISIBLE.sub("", text).strip()
 
 
+def fold_lines(text: str) -> str:
+    """`fold` of every line of `text` in one pass: the same character by character, without
+    the per-text cap and trim (the caller keeps each line under MAX_INPUT)."""
+    if text.isascii():
+        return text.replace("\x00", "").casefold()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return strip_accents(text.casefold())
+
+
 def strip_accents(text: str) -> str:
     """`é` → `e`, `ñ` → `n`: children may type either."""
     if text.isascii():

@@ -21,7 +21,7 @@ from operator import itemgetter
 from typing import Any
 from urllib.parse import unquote
 
-from heroes_quiz import fastcheck
+from heroes_quiz import answers, fastcheck
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
 from heroes_quiz.opentdb import SOURCE, decoder, unescape
@@ -61,19 +61,38 @@ def plain_questions(doc: dict[str, Any]) -> list[Question | None] | None:
         return None
     answers = [*texts[2], *flat]  # every choice, and the true/false answers as well
     if fastcheck.simple(answers) and fastcheck.plain_all([*texts[0], *texts[1], *answers]):
-        return questions
+        return _told_apart(questions, simple=True)
     # Some text is not plain: find which results hold one (the rest stay checked).
     each = zip(questions, texts[0], texts[1], texts[2], groups, strict=True)
-    return [question if question is not None and _plain_texts(question, parts) else None
-            for question, *parts in each]
+    return _told_apart([question if question is not None and _plain_texts(parts) else None
+                        for question, *parts in each], simple=False)
 
 
-def _plain_texts(question: Question, parts: list[Any]) -> bool:
+def _plain_texts(parts: list[Any]) -> bool:
     """Whether one result's texts, as decoded (category, prompt, answer, wrong answers), are
     plain."""
     category, prompt, right, wrong = parts
-    return fastcheck.plain([category, prompt, right, *wrong]) and (
-        question.kind is Kind.TRUE_FALSE or fastcheck.simple(question.choices))
+    return fastcheck.plain([category, prompt, right, *wrong])
+
+
+def _told_apart(questions: list[Question | None], simple: bool) -> list[Question | None]:
+    """Keep each question whose choices a player can tell apart: plain words at once by
+    their last words (`simple`: all of them are plain words), the rest ("Dr. Who?",
+    "Pokémon", "Big Cat" and "Small Cat") by the matcher's own reading, all in one pass."""
+    unsure = [(n, q.choices) for n, q in enumerate(questions)
+              if q is not None and q.kind is Kind.CHOICE
+              and not ((simple or fastcheck.simple(q.choices))
+                       and fastcheck.last_words_differ(q.choices))]
+    if not unsure:
+        return questions
+    forms = answers.normalize_all([choice for _, choices in unsure for choice in choices])
+    remaining = iter(forms or ())
+    kept = list(questions)
+    for n, choices in unsure:
+        read = {next(remaining, "") for _ in choices}
+        if forms is None or "" in read or len(read) != len(choices):
+            kept[n] = None
+    return kept
 
 
 def _plain_question(fields: tuple[Any, ...]) -> Question | None:
@@ -89,9 +108,8 @@ def _plain_question(fields: tuple[Any, ...]) -> Question | None:
         return Question(qid, category.strip(), difficulty, Kind.TRUE_FALSE, prompt.strip(),
                         right.strip().lower() == "true", explanation, SOURCE)
     picks = (right.strip(), *map(str.strip, wrong))
-    if kind != "multiple" or not MIN_CHOICES <= len(picks) <= MAX_CHOICES \
-            or not fastcheck.last_words_differ(picks):
-        return None
+    if kind != "multiple" or not MIN_CHOICES <= len(picks) <= MAX_CHOICES:
+        return None  # told apart later, with every other question's choices
     return Question(qid, category.strip(), difficulty, Kind.CHOICE, prompt.strip(), picks[0],
                     explanation, SOURCE, picks)
 

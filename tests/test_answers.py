@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_question
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from heroes_quiz import answers
@@ -353,3 +353,24 @@ def test_a_swapped_ending_is_a_typo_in_names_but_not_in_gendered_words(
 ])
 def test_a_leading_on_in_or_en_from_the_question_is_ignored(typed: str, answer: str) -> None:
     assert answers.match_text(typed, [answer]).correct
+
+
+# Text near every step of normalize: "&", apostrophes, marks, articles, case (ß, Σ), accents
+# composed and not, full width, invisible and blank-looking characters, spaces of every kind.
+_NORMALIZE_PIECES = st.sampled_from([
+    "the", "The", "a", "an", "el", "la", "Cat", "cat", "CAT", "&", "'", "\u2019", ".", "?", "-",
+    "_", "Dr.", "O'Brien", "AC/DC", "Pokémon", "Poke\u0301mon", "ß", "SS", "Σ", "ς", "Ａ", "１",
+    "\u200b", "\u3164", "\u00ad", " ", "  ", "\t", "\u00a0", "\u2003", "\u2028", "5", "Mr", "x",
+    "\x00", "\r", "\x1c", "ﬁ", "Ⅻ"])
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.lists(_NORMALIZE_PIECES, max_size=5).map("".join), max_size=6))
+def test_normalize_all_is_normalize_of_each(texts: list[str]) -> None:
+    assert answers.normalize_all(texts) == [answers.normalize(t) for t in texts]
+
+
+def test_normalize_all_refuses_what_it_cannot_read_in_one_pass() -> None:
+    assert answers.normalize_all(["a\nb", "c"]) is None
+    assert answers.normalize_all(["x" * 1001]) is None
+    assert answers.normalize_all([]) == []

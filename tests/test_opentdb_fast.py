@@ -43,7 +43,8 @@ def _results(draw: st.DrawFn) -> dict[str, Any]:
 
 
 # Results that are mostly plain, so the fast path is taken often enough to be compared.
-_WORDS = ["Cat", "the Dog", "Fish 5", "A Bird", "cow", "Rodr&iacute;guez", "the cat", "Cow  "]
+_WORDS = ["Cat", "the Dog", "Fish 5", "A Bird", "cow", "Rodr&iacute;guez", "the cat", "Cow  ",
+          "Dr. Who?", "O&#039;Brien", "AT&amp;T", "Big Cat", "cat!", "Ｃａｔ", "Pok\u00e9mon"]
 _PLAIN = st.fixed_dictionaries({
     "type": st.sampled_from(["multiple", "multiple", "boolean"]),
     "difficulty": st.sampled_from(["easy", "hard"]),
@@ -153,9 +154,8 @@ def test_a_plain_file_takes_the_fast_path_and_loads_the_same(tmp_path: Path) -> 
     {"incorrect_answers": ["Right 1", "Wrong"]},  # the answer twice
     {"difficulty": "Easy"},
     {"incorrect_answers": ["Wrong"]},  # two choices
-    {"incorrect_answers": ["Dr. Who?", "Wrong 1a"]},  # punctuation: for the matcher to judge
-    {"incorrect_answers": ["Pokémon", "Wrong 1a"]},
-    {"incorrect_answers": ["Big Right 1", "Wrong 1a"]},  # the same last word
+    {"incorrect_answers": ["right 1!", "Wrong 1a"]},  # one choice to the matcher
+    {"question": "\u3164"},  # blank to a player
 ])
 def test_one_odd_result_is_left_to_the_full_check(change: dict[str, Any]) -> None:
     doc = _plain_doc(5)
@@ -163,6 +163,22 @@ def test_one_odd_result_is_left_to_the_full_check(change: dict[str, Any]) -> Non
     fast = opentdb_fast.plain_questions(doc)
     assert fast is not None and fast[1] is None
     assert all(q is not None for n, q in enumerate(fast) if n != 1)
+
+
+@pytest.mark.parametrize("wrong", [
+    ["Dr. Who?", "Wrong 1a"],  # punctuation, read as the matcher reads it
+    ["Pok&eacute;mon", "Wrong 1a"],  # accents
+    ["Big Right 1", "Small Right 1"],  # the same last word, yet different choices
+    ["AT&amp;T", "O&#039;Brien"],
+])
+def test_choices_beyond_plain_words_are_checked_by_the_matchers_reading(wrong: list[str]
+                                                                       ) -> None:
+    doc = _plain_doc(5)
+    doc["results"][1]["incorrect_answers"] = wrong
+    fast = opentdb_fast.plain_questions(doc)
+    assert fast is not None and fast[1] is not None
+    question, problems = _each(doc)[1]
+    assert fast[1] == question and not problems
 
 
 @pytest.mark.parametrize("change", [
