@@ -60,12 +60,12 @@ def plain_questions(doc: dict[str, Any]) -> list[Question | None] | None:
     except (_NotPlain, BankError, KeyError, TypeError, ValueError):  # ValueError: decoding
         return None
     answers = [*texts[2], *flat]  # every choice, and the true/false answers as well
-    if fastcheck.simple(answers) and fastcheck.plain_all([*texts[0], *texts[1], *answers]):
-        return _told_apart(questions, simple=True)
-    # Some text is not plain: find which results hold one (the rest stay checked).
-    each = zip(questions, texts[0], texts[1], texts[2], groups, strict=True)
-    return _told_apart([question if question is not None and _plain_texts(parts) else None
-                        for question, *parts in each], simple=False)
+    if not fastcheck.plain_all([*texts[0], *texts[1], *answers]):
+        # Some text is not plain: find which results hold one (the rest stay checked).
+        each = zip(questions, texts[0], texts[1], texts[2], groups, strict=True)
+        questions = [question if question is not None and _plain_texts(parts) else None
+                     for question, *parts in each]
+    return _told_apart(questions, simple=fastcheck.simple(answers))
 
 
 def _plain_texts(parts: list[Any]) -> bool:
