@@ -34,6 +34,21 @@ def opentdb(count: int, seed: int = 1) -> dict[str, object]:
     return {"response_code": 0, "results": results}
 
 
+def punctuated(doc: dict[str, object]) -> dict[str, object]:
+    """The same document with answers as real quizzes write them in a third of its multiple-
+    choice questions: punctuation, apostrophes and accents ("Dr. Right 7's", "Pokémon 7b")."""
+    results = doc["results"]
+    assert isinstance(results, list)
+    changed = []
+    for n, result in enumerate(results):
+        item = dict(result)
+        if item["type"] == "multiple" and n % 3 == 1:
+            item["correct_answer"] = f"Dr. Right {n}&#039;s"
+            item["incorrect_answers"] = [f"Pok&eacute;mon {n}b", *item["incorrect_answers"][1:]]
+        changed.append(item)
+    return {**doc, "results": changed}
+
+
 def encoded(doc: dict[str, object], encoding: str) -> dict[str, object]:
     """The same document as Open Trivia DB's `encode=base64` or `encode=url3986` writes it."""
     import base64
