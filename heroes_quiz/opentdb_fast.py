@@ -1,10 +1,11 @@
-"""The fast path for a plain Open Trivia DB file: straight to checked Questions (pure).
+"""The fast path for an Open Trivia DB file: straight to checked Questions (pure).
 
 A big file's texts are decoded a column at a time (every prompt, then every answer...), at C
-speed where the encoding allows, and each result becomes its Question without the record the
-full path builds for it. The rules are `fastcheck`'s, so a file it accepts gives exactly the
-Questions that `opentdb.to_records` and the full check would; any result that is not plain
-returns None, and the file takes the full path, which names every problem.
+speed where the encoding allows, and each plain result becomes its Question without the record
+the full path builds for it. The rules are `fastcheck`'s (and, for choices beyond plain words,
+the matcher's own reading), so every Question taken here is exactly what `opentdb.to_records`
+and the full check would make; a result that is not plain is left to the full check, which
+names every problem, and so is the whole file when its shape or encoding does not fit.
 """
 
 from __future__ import annotations
@@ -59,13 +60,13 @@ def plain_questions(doc: dict[str, Any]) -> list[Question | None] | None:
         questions = list(map(_plain_question, fields))
     except (_NotPlain, BankError, KeyError, TypeError, ValueError):  # ValueError: decoding
         return None
-    answers = [*texts[2], *flat]  # every choice, and the true/false answers as well
-    if not fastcheck.plain_all([*texts[0], *texts[1], *answers]):
+    given = [*texts[2], *flat]  # every choice, and the true/false answers as well
+    if not fastcheck.plain_all([*texts[0], *texts[1], *given]):
         # Some text is not plain: find which results hold one (the rest stay checked).
         each = zip(questions, texts[0], texts[1], texts[2], groups, strict=True)
         questions = [question if question is not None and _plain_texts(parts) else None
                      for question, *parts in each]
-    return _told_apart(questions, simple=fastcheck.simple(answers))
+    return _told_apart(questions, simple=fastcheck.simple(given))
 
 
 def _plain_texts(parts: list[Any]) -> bool:
@@ -109,7 +110,8 @@ def _plain_question(fields: tuple[Any, ...]) -> Question | None:
                         right.strip().lower() == "true", explanation, SOURCE)
     picks = (right.strip(), *map(str.strip, wrong))
     if kind != "multiple" or not MIN_CHOICES <= len(picks) <= MAX_CHOICES:
-        return None  # told apart later, with every other question's choices
+        return None
+    # Whether a player can tell the choices apart is settled later, for all at once.
     return Question(qid, category.strip(), difficulty, Kind.CHOICE, prompt.strip(), picks[0],
                     explanation, SOURCE, picks)
 
