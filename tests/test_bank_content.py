@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from heroes_quiz import answers, bank, canon, schema
+from heroes_quiz import answers, bank, bankfile, canon, schema
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Difficulty, Kind, Question
 
@@ -267,7 +267,7 @@ def test_misspelt_cast_name_is_reported(tmp_path: Path) -> None:
     q.pop("choices", None)
     path = tmp_path / "cast.json"
     path.write_text(json.dumps([q]), encoding="utf-8")
-    records = bank.parse(path.read_bytes(), "cast.json")
+    records = bankfile.parse(path.read_bytes(), "cast.json")
     expected = "'Boyd Holbrok' looks like a misspelling of 'Boyd Holbrook'"
     with pytest.raises(BankError, match=expected):
         bank._build([records], "built-in bank", builtin=True)

@@ -18,7 +18,7 @@ import pytest
 from conftest import quiz_env
 from test_hardening import HINTS, QUIZ, one_question, quiz, saved, strip
 
-from heroes_quiz import app, bank, storage
+from heroes_quiz import app, bank, bankfile, storage
 from heroes_quiz.errors import BankError, StorageError
 from heroes_quiz.models import Difficulty, GameResult, Kind, Outcome, Points, Turn, Verdict
 from heroes_quiz.ui.lines import MAX_LINE, Lines
@@ -122,15 +122,15 @@ def test_device_bank_is_refused(quiz_home: Path) -> None:
 
 def test_banks_above_the_limits_are_refused_before_parsing(tmp_path: Path) -> None:
     toml = tmp_path / "big.toml"
-    toml.write_bytes(b"# padding\n" * (bank.MAX_TOML_BYTES // 10 + 1))
+    toml.write_bytes(b"# padding\n" * (bankfile.MAX_TOML_BYTES // 10 + 1))
     with pytest.raises(BankError, match="TOML file is too big"):
         bank.load(toml)
     many = tmp_path / "many.toml"
-    many.write_text("[[question]]\n" * (bank.MAX_QUESTIONS + 1))
+    many.write_text("[[question]]\n" * (bankfile.MAX_QUESTIONS + 1))
     with pytest.raises(BankError, match=r"too many questions \(200,001; at most 200,000\)"):
         bank.load(many)
     objects = tmp_path / "many.json"
-    objects.write_text("[" + ",".join(["{}"] * (bank.MAX_QUESTIONS + 1)) + "]")
+    objects.write_text("[" + ",".join(["{}"] * (bankfile.MAX_QUESTIONS + 1)) + "]")
     with pytest.raises(BankError, match="too many questions"):
         bank.load(objects)
 
