@@ -10,7 +10,6 @@ import functools
 import re
 from collections.abc import Sequence
 
-from heroes_quiz import dates, numbers
 from heroes_quiz.folding import MAX_INPUT, clean, fold, fold_lines
 from heroes_quiz.models import Kind, Note, Question, Reply, Verdict, format_number
 
@@ -144,6 +143,8 @@ def match_text(reply: str, candidates: Sequence[str]) -> Verdict:
 
 def parse_number(text: str, lang: str = "en") -> float | None:
     """The number a reply gives ("1,914", "forty-four", "44 million" → 44); None if none."""
+    from heroes_quiz import numbers  # only number replies need it: a game starts without
+
     quantity = numbers.read_quantity(text, lang)
     return None if quantity is None else float(quantity.value)
 
@@ -193,7 +194,7 @@ def parse_reply(kind: Kind, text: str, options: Sequence[str], lang: str = "en"
         return parse_bool(text)
     cleaned = clean(text)
     if kind is Kind.NUMBER:
-        return cleaned if numbers.read_quantity(cleaned, lang) is not None else None
+        return cleaned if parse_number(cleaned, lang) is not None else None
     return cleaned if normalize(cleaned) else None
 
 
@@ -221,6 +222,8 @@ def _judge_choice(question: Question, reply: Reply, options: Sequence[str]) -> V
 
 
 def _judge_text(question: Question, reply: str, lang: str) -> Verdict:
+    from heroes_quiz import dates  # only typed answers need it: a game starts without
+
     candidates = (str(question.answer), *question.accept)
     days = [(cand, day) for cand in candidates if (day := dates.read_date(cand, lang))]
     if not days:
@@ -247,6 +250,8 @@ def _judge_number(question: Question, reply: Reply, lang: str) -> Verdict:
         return Verdict(correct=False, given=str(reply))
     if not isinstance(reply, str):
         return _judge_value(question, float(reply), format_number(float(reply)))
+    from heroes_quiz import numbers
+
     shown = clean(reply)
     quantity = numbers.read_quantity(shown, lang)
     if quantity is None:

@@ -2,7 +2,6 @@
 
 import functools
 import random
-import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -125,6 +124,8 @@ def list_command(bank: bank_mod.Bank) -> str:
     if bank.key == BUILTIN_KEY:
         spanish = i18n.language() == i18n.SPANISH
         return "heroes-quiz bank list" + (" --lang es" if spanish else "")
+    import shlex
+
     return f"heroes-quiz bank list --bank {shlex.quote(bank.origin)}"
 
 

@@ -7,12 +7,15 @@ import gc
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from heroes_quiz import bankfile, fastcheck, schema, shipped
+from heroes_quiz import fastcheck, schema, shipped
 from heroes_quiz.errors import BankError
 from heroes_quiz.models import Kind, Question
 from heroes_quiz.textclean import visible
+
+if TYPE_CHECKING:  # a game from the wheel reads only the compiled built-in bank
+    from heroes_quiz import bankfile
 
 COMPILED = "_compiled.json"
 MAX_PROBLEMS_SHOWN = 50
@@ -74,6 +77,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _load_files(path: Path) -> Bank:
+    from heroes_quiz import bankfile
+
     files = sorted(path.glob("*.toml")) + sorted(path.glob("*.json")) if path.is_dir() else [path]
     label = visible(str(path))
     read = [bankfile.read(f, visible(str(f))) for f in files]
@@ -131,6 +136,8 @@ def _builtin(strict: bool, lang: str) -> Bank:
         return Bank(tuple(map(schema.trusted, items)), origin, language=lang)
     # A translation's files are named with their folder: es/cast.toml is not cast.toml.
     prefix = "" if lang == "en" else f"{lang}/"
+    from heroes_quiz import bankfile
+
     files = [bankfile.read(f, prefix + f.name).records for f in sorted(folder.glob("*.toml"))]
     return _build(files, origin, builtin=strict)._replace(language=lang)
 

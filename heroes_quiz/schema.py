@@ -12,7 +12,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from heroes_quiz import canon
 from heroes_quiz.answers import normalize
 from heroes_quiz.folding import blank, fold
 from heroes_quiz.models import Difficulty, Kind, Question
@@ -242,6 +241,8 @@ def _strings(rec: Record) -> Iterable[str]:
 
 @functools.cache
 def _canon_forms() -> tuple[dict[str, str], list[str]]:
+    from heroes_quiz import canon  # only the built-in bank's spelling check needs it
+
     names = canon.all_names()
     normalized = {normalize(name): names[name] for name in names}
     return normalized, list(normalized)
@@ -253,6 +254,8 @@ def check_spelling(rec: Record, problems: Problems) -> None:
     Reads the raw record, so its spelling is checked in the same pass as everything else.
     """
     from rapidfuzz import fuzz, process  # only the built-in bank's spelling check needs it
+
+    from heroes_quiz import canon
 
     normalized, choices = _canon_forms()
     strings = list(_strings(rec))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,8 @@ def get(key: str, default: Any = None) -> Any:
 
 def put(key: str, value: Any) -> bool:
     """Save one preference (atomically); False when it could not be written."""
+    import tempfile  # only a write needs it; settings are read on every start
+
     data = load()
     data[key] = value
     target = settings_path()
