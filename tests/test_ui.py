@@ -220,3 +220,18 @@ def test_saltar_skips_like_skip() -> None:
     assert PlainPrompter(con, StringIO("saltar\nHolbrook\n")).ask(Turn(1, 1, q, (), 0)) == \
         "Holbrook"
     assert "No skip left this game" in text_of(con)
+
+
+@pytest.mark.parametrize(("typed", "index"), [
+    ("west\r", 3),  # the start of a word is enough, as in any list
+    ("silent com\r", 2),
+    ("s\r", 0),  # Silent comedies or Superheroes? the pointer stays put
+    ("xyz\r", 0),
+])
+def test_the_start_of_an_options_word_points_at_it(pipe: PipeInput, typed: str,
+                                                   index: int) -> None:
+    # A child typed "west" and pressed Enter: the pointer had stayed on "Musicals".
+    pipe.send_text(typed)
+    q = make_question(kind=Kind.CHOICE)
+    options = ("Musicals", "Superheroes", "Silent comedies", "Westerns")
+    assert interactive(pipe).ask(Turn(1, 1, q, options, 0)) == index

@@ -2,8 +2,10 @@
 
 Children type the answer they know ("spy kids") even where the screen asks for arrows or a
 number. The letters go into a small buffer, read the way plain mode reads a typed option (its
-text, a part of exactly one option, a small typo); when they name one option the pointer moves
-there, and Enter picks it as usual. Letters that name nothing leave the pointer where it was.
+text, a part of exactly one option, a small typo) or, while a word is still being typed, as the
+start of a word of exactly one option ("west" for Westerns); when they name one option the
+pointer moves there, and Enter picks it as usual. Letters that name nothing leave the pointer
+where it was.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ def attach(app: Any, options: Sequence[str]) -> None:
     keys = KeyBindings()
 
     def point() -> None:
-        index = answers.parse_choice("".join(typed), options)
+        text = "".join(typed)
+        index = answers.parse_choice(text, options)
+        if index is None:
+            index = _started(text, options)
         if index is not None and index < len(control.choices):
             control.pointed_at = index
 
@@ -48,3 +53,14 @@ def attach(app: Any, options: Sequence[str]) -> None:
                 point()
 
     app.key_bindings = merge_key_bindings([app.key_bindings, keys])
+
+
+def _started(text: str, options: Sequence[str]) -> int | None:
+    """The one option in which `text` starts a word ("west" for Westerns, "spy ki" for Spy
+    Kids); None when it starts words of no option or of several."""
+    given = answers.normalize(text)
+    if not given:
+        return None
+    found = [n for n, option in enumerate(options)
+             if f" {given}" in f" {answers.normalize(option)}"]
+    return found[0] if len(found) == 1 else None
