@@ -226,6 +226,7 @@ def test_saltar_skips_like_skip() -> None:
     ("west\r", 3),  # the start of a word is enough, as in any list
     ("silent com\r", 2),
     ("s\r", 0),  # Silent comedies or Superheroes? the pointer stays put
+    ("w\r", 0),  # one letter names too little
     ("xyz\r", 0),
 ])
 def test_the_start_of_an_options_word_points_at_it(pipe: PipeInput, typed: str,

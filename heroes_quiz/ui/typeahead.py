@@ -56,10 +56,11 @@ def attach(app: Any, options: Sequence[str]) -> None:
 
 
 def _started(text: str, options: Sequence[str]) -> int | None:
-    """The one option in which `text` starts a word ("west" for Westerns, "spy ki" for Spy
-    Kids); None when it starts words of no option or of several."""
+    """The one option in which `text`, two letters or more, starts a word ("west" for
+    Westerns, "spy ki" for Spy Kids); None when it starts words of no option or of several.
+    One letter never moves the pointer: it names too little to be meant."""
     given = answers.normalize(text)
-    if not given:
+    if len(given) < 2:
         return None
     found = [n for n, option in enumerate(options)
              if f" {given}" in f" {answers.normalize(option)}"]
