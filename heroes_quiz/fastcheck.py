@@ -28,16 +28,19 @@ _LONGEST_CHOICE = (MAX_INPUT - (MAX_CHOICES - 1)) // MAX_CHOICES
 
 
 def plain(values: list[str]) -> bool:
-    """Printable text with a letter or digit in each: what `schema._text` takes as it is.
+    """Printable text with no blank value: what `schema._text` takes as it is.
 
-    Printable text holds no control or format character and no space but " "; one ASCII
-    letter or digit stays visible whatever the matcher's folding does to the rest."""
-    joined = "".join(values)  # TypeError when one is not text: the caller says not plain
-    if not joined.isprintable():
+    Printable text holds no control or format character and no space but " ", so printable
+    ASCII is blank only when it is all spaces; other text must hold an ASCII letter or digit,
+    which stays visible whatever the matcher's folding does to the rest. Each value is judged
+    on its own, so one call serves a record or a whole column of a bank."""
+    try:
+        joined = "".join(values)
+    except TypeError:  # one is not text
         return False
-    if joined.isascii():  # printable ASCII is blank only when it is all spaces
-        return all(map(str.strip, values))
-    return all(map(_ASCII_WORD.search, values))
+    if not joined.isprintable() or not all(map(str.strip, values)):
+        return False
+    return joined.isascii() or all(map(_ASCII_WORD.search, filterfalse(str.isascii, values)))
 
 
 def distinct(choices: tuple[str, ...]) -> bool:
@@ -63,17 +66,6 @@ def last_words_differ(choices: tuple[str, ...]) -> bool:
     return len({choice.rpartition(" ")[2] for choice in map(str.lower, choices)}) == len(choices)
 
 
-def plain_all(values: list[str]) -> bool:
-    """`plain` for a whole column of texts at once (each one judged on its own)."""
-    try:
-        joined = "".join(values)
-    except TypeError:  # one is not text
-        return False
-    if not joined.isprintable() or not all(map(str.strip, values)):
-        return False
-    return joined.isascii() or all(map(_ASCII_WORD.search, filterfalse(str.isascii, values)))
-
-
 def question(rec: Record) -> Question | None:
     """The record's Question when it is plain and right; None sends it to the full check."""
     data = rec.data
@@ -88,7 +80,7 @@ def question(rec: Record) -> Question | None:
         answer = data["answer"]
         if type(answer) is not bool or not plain(values):
             return None
-    except (KeyError, TypeError):  # TypeError also when a text is not text (plain's join)
+    except (KeyError, TypeError):
         return None
     qid, category, prompt, explanation, source = map(str.strip, values)
     return Question(qid, category, difficulty, kind, prompt, answer, explanation, source)

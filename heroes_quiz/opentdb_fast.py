@@ -61,7 +61,7 @@ def plain_questions(doc: dict[str, Any]) -> list[Question | None] | None:
     except (_NotPlain, BankError, KeyError, TypeError, ValueError):  # ValueError: decoding
         return None
     given = [*texts[2], *flat]  # every choice, and the true/false answers as well
-    if not fastcheck.plain_all([*texts[0], *texts[1], *given]):
+    if not fastcheck.plain([*texts[0], *texts[1], *given]):
         # Some text is not plain: find which results hold one (the rest stay checked).
         each = zip(questions, texts[0], texts[1], texts[2], groups, strict=True)
         questions = [question if question is not None and _plain_texts(parts) else None

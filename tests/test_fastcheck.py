@@ -71,3 +71,29 @@ def test_unique_sees_no_repeat_in_a_plain_bank() -> None:
     assert fastcheck.unique(records)
     records.append(schema.Record({"id": "q50", "prompt": "prompt  1?"}, "f", 50))
     assert not fastcheck.unique(records)
+
+
+# Mostly plain records, so the fast path answers often enough to be compared: words with and
+# without accents, full width, marks, a Hangul filler, text with no ASCII letter at all.
+_WORD = st.sampled_from(["Cat", "cát", "?", "!", "Ｃ", "é", "\u3164", "5", "the", "a b", " x ",
+                         "-", "ñandú", "日本", "Rodríguez"])
+_PHRASE = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PHRASE, min_size=5, max_size=5), st.sampled_from(["choice", "true_false"]),
+       st.lists(_PHRASE, min_size=3, max_size=4, unique=True), st.booleans())
+def test_plain_looking_records_agree_with_the_full_check(texts: list[str], kind: str,
+                                                         choices: list[str], truth: bool) -> None:
+    data: dict[str, Any] = dict(zip(("id", "category", "prompt", "explanation", "source"),
+                                    texts, strict=True))
+    data.update(difficulty="easy", kind=kind)
+    if kind == "choice":
+        data.update(answer=choices[0], choices=choices)
+    else:
+        data["answer"] = truth
+    rec = schema.Record(data, "f.json", 1)
+    problems = schema.Problems()
+    full = schema.to_question(rec, problems)
+    fast = fastcheck.question(rec)
+    assert fast is None or (fast == full and not problems.lines)

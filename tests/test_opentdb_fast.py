@@ -54,14 +54,6 @@ _PLAIN = st.fixed_dictionaries({
     "incorrect_answers": st.lists(st.sampled_from(_WORDS), min_size=2, max_size=4, unique=True)})
 
 
-def _full(doc: dict[str, Any]) -> tuple[list[Any], list[str]]:
-    """What the full path makes of a document: its Questions and its problems."""
-    records = [schema.Record(item, "f.json", n)
-               for n, item in enumerate(opentdb.to_records(doc, "f.json"), start=1)]
-    problems = schema.Problems()
-    return [schema.to_question(rec, problems) for rec in records], problems.lines
-
-
 def _each(doc: dict[str, Any]) -> list[tuple[Any, list[str]]]:
     """The full path's Question and problems for each result on its own."""
     found = []
@@ -70,6 +62,12 @@ def _each(doc: dict[str, Any]) -> list[tuple[Any, list[str]]]:
         found.append((schema.to_question(schema.Record(item, "f.json", n), problems),
                       problems.lines))
     return found
+
+
+def _full(doc: dict[str, Any]) -> tuple[list[Any], list[str]]:
+    """What the full path makes of a document: its Questions and all their problems."""
+    each = _each(doc)
+    return [question for question, _ in each], [line for _, lines in each for line in lines]
 
 
 def _encoded(results: list[dict[str, Any]], encoding: str) -> dict[str, Any]:
